@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Platform.BuildingBlocks.Database;
+
+namespace Platform.Host.Infrastructure;
+
+/// <summary>
+/// The node-level schema <c>platform</c>: what belongs to the installation rather than to a
+/// module (the Data Protection key ring; later the node registry).
+/// </summary>
+internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options)
+{
+    public const string Schema = "platform";
+
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        builder.HasDefaultSchema(Schema);
+        builder.Entity<DataProtectionKeyRow>(b =>
+        {
+            b.ToTable("data_protection_keys");
+            b.HasKey(k => k.Id);
+            b.Property(k => k.Id).UseIdentityByDefaultColumn();
+            b.Property(k => k.FriendlyName).HasMaxLength(200);
+        });
+        builder.UseSnakeCaseNames();
+    }
+}
+
+internal sealed class DataProtectionKeyRow
+{
+    public long Id { get; set; }
+    public string? FriendlyName { get; set; }
+    public string Xml { get; set; } = null!;
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class PlatformDbContextDesignFactory : IDesignTimeDbContextFactory<PlatformDbContext>
+{
+    public PlatformDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<PlatformDbContext>()
+            .UseNpgsql("Host=design-time", o => o.MigrationsHistoryTable("__ef_migrations_history", PlatformDbContext.Schema))
+            .Options);
+}

@@ -1,0 +1,45 @@
+using Platform.BuildingBlocks.Modularity;
+using Platform.BuildingBlocks.Web;
+using Platform.Host.Infrastructure;
+
+namespace Platform.Host;
+
+internal sealed record NodeInfo(string NodeId, IReadOnlyCollection<string> Roles, IReadOnlyList<string> Modules, string Version, DateTimeOffset StartedAt, long UptimeSeconds);
+
+internal static class NodeEndpoints
+{
+    public static WebApplication UsePlatformPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>
+    /// <c>/health/node</c>: which roles and modules this process runs. Anonymous like the other
+    /// health endpoints (load balancers and the AppHost read it); it names no hosts, paths or users.
+    /// </summary>
+    public static WebApplication MapNodeInfo(this WebApplication app)
+    {
+        app.MapGet("/health/node", (NodeIdentity node, ModuleCatalog catalog, TimeProvider time) =>
+            new NodeInfo(node.Id, catalog.NodeRoles.Roles, catalog.Loaded.Select(m => m.Name).ToList(), node.Version, node.StartedAt,
+                (long)(time.GetUtcNow() - node.StartedAt).TotalSeconds)).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>The browser client on web nodes: static files, and index.html for app routes.</summary>
+    public static WebApplication MapWebClient(this WebApplication app)
+    {
+        // Unknown API paths are a 404 problem, never the SPA's index page.
+        app.MapFallback("/api/{**path}", () => Problems.NotFound("This API endpoint"));
+        if (!app.GetModuleCatalog().NodeRoles.Has(PlatformRoles.Web))
+            return app;
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapFallbackToFile("index.html");
+        return app;
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Platform.BuildingBlocks.Database;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Modularity;
+using Platform.BuildingBlocks.Security;
+using Platform.Host.Cli;
+using Platform.Host.Infrastructure;
+using Platform.ServiceDefaults;
+
+namespace Platform.Host;
+
+/// <summary>What every node has, whatever its roles: roles, database, key ring, authorization.</summary>
+internal static class PlatformNode
+{
+    public const string RolesKey = "Platform:Roles";
+
+    /// <returns>false when the configuration is unusable (the reason is printed).</returns>
+    public static bool TryAddPlatformNode(this WebApplicationBuilder builder, HostCommand command)
+    {
+        builder.Configuration.AddCommandLine(command.HostArgs, new Dictionary<string, string> { ["--roles"] = RolesKey });
+        NodeRoles roles;
+        try
+        {
+            // One-shot commands work on the whole database, whatever roles the node normally has.
+            roles = NodeRoles.Parse(command.Kind == HostCommandKind.Run ? builder.Configuration[RolesKey] : PlatformRoles.All);
+        }
+        catch (UnknownRoleException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return false;
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(new ModuleCatalog(roles));
+        services.AddSingleton(roles);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new NodeIdentity(builder.Configuration["Platform:NodeId"]));
+        try
+        {
+            services.AddPlatformDatabase(builder.Configuration);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return false;
+        }
+        services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Schema);
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: [ServiceDefaultsExtensions.ReadyTag]);
+
+        // Every node shares one key ring in PostgreSQL, so a cookie or token issued by one node
+        // is accepted by all of them, and survives restarts.
+        services.AddDataProtection().SetApplicationName("Platform");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
+
+        services.AddPlatformAuthorization();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi();
+        return true;
+    }
+
+    public static WebApplicationBuilder AddPlatformBus(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddPlatformBus(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>
+    /// Applies migrations at start unless <c>Platform:Database:MigrateOnStart</c> is false (then
+    /// the deploy runs <c>migrate</c> first). Safe with many nodes starting at once: see DatabaseMigrator.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Platform:Database:MigrateOnStart", true))
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+    }
+}

@@ -1,0 +1,40 @@
+using Platform.Host;
+using Platform.Host.Cli;
+using Platform.Modules.Identity;
+using Platform.Modules.Realtime;
+using Platform.Modules.Tasks;
+using Platform.ServiceDefaults;
+
+// One binary, many shapes: `--roles web,files` (or Platform__Roles) picks the modules this node
+// runs; `migrate` and `create-organization` are one-shot commands. See README "Roles".
+var command = HostCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = command.HostArgs,
+    // wwwroot (the browser client) and appsettings.json ship next to the binary.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+if (!builder.TryAddPlatformNode(command))
+    return 2;
+
+builder.AddServiceDefaults();
+builder.AddIdentityModule();
+builder.AddTasksModule();
+builder.AddRealtimeModule();
+builder.AddPlatformBus();
+
+var app = builder.Build();
+if (command.Kind != HostCommandKind.Run)
+    return await command.ExecuteAsync(app);
+
+app.UsePlatformPipeline();
+app.MapDefaultEndpoints();
+app.MapNodeInfo();
+app.MapIdentityEndpoints();
+app.MapTasksEndpoints();
+app.MapRealtimeEndpoints();
+app.MapWebClient();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+return 0;

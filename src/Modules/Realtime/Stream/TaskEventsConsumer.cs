@@ -1,0 +1,33 @@
+using System.Text.Json;
+using MassTransit;
+using Platform.Modules.Realtime.Data;
+using Platform.Modules.Tasks.Contracts;
+
+namespace Platform.Modules.Realtime.Stream;
+
+/// <summary>
+/// Turns task events into per-user real-time events. Idempotent: a redelivered message (same
+/// bus message id, which is the outbox row id) inserts nothing new, because
+/// (source_message_id, user_id) is unique.
+/// </summary>
+internal sealed class TaskEventsConsumer(RealtimeEventStore store) : IConsumer<TaskCreated>, IConsumer<TaskCommented>
+{
+    public Task Consume(ConsumeContext<TaskCreated> context)
+    {
+        var e = context.Message;
+        return store.AppendAsync(SourceId(context), e.OrganizationId, e.ParticipantIds, "task.created",
+            JsonSerializer.Serialize(new { taskId = e.TaskId, commentId = (Guid?)null, actorId = e.AuthorId, title = e.Title }),
+            context.CancellationToken);
+    }
+
+    public Task Consume(ConsumeContext<TaskCommented> context)
+    {
+        var e = context.Message;
+        return store.AppendAsync(SourceId(context), e.OrganizationId, e.ParticipantIds, "task.commented",
+            JsonSerializer.Serialize(new { taskId = e.TaskId, commentId = e.CommentId, actorId = e.AuthorId, title = e.Title }),
+            context.CancellationToken);
+    }
+
+    private static Guid SourceId(ConsumeContext context) =>
+        context.MessageId ?? throw new InvalidOperationException("Integration events always carry a message id (the outbox id).");
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Platform.BuildingBlocks.Outbox;
+using Platform.BuildingBlocks.Security;
+using Platform.BuildingBlocks.Web;
+using Platform.Modules.Identity.Contracts;
+using Platform.Modules.Tasks.Contracts;
+using Platform.Modules.Tasks.Data;
+using Platform.Modules.Tasks.Domain;
+
+namespace Platform.Modules.Tasks.CreateTask;
+
+internal sealed record CreateTaskRequest(string? Title, string? Description, Guid? AssigneeId);
+
+internal static class CreateTaskEndpoint
+{
+    public static void Map(RouteGroupBuilder tasks) => tasks.MapPost("/", HandleAsync);
+
+    private static async Task<Results<Created<TaskDetailsResponse>, ValidationProblem>> HandleAsync(
+        CreateTaskRequest request, CurrentUser me, TasksDbContext db, IUserDirectory directory, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new FieldErrors()
+            .Required("title", request.Title, WorkTask.MaxTitleLength)
+            .Optional("description", request.Description, WorkTask.MaxDescriptionLength);
+        // The assignee must be a member of the caller's organisation; an id from another tenant
+        // reads exactly like one that does not exist.
+        if (request.AssigneeId is { } assigneeId && await directory.FindAsync(me.OrganizationId, assigneeId, ct) is null)
+            errors.Add("assigneeId", "is not a member of your organisation.");
+        if (errors.Any)
+            return errors.ToProblem();
+
+        var task = WorkTask.Create(me.OrganizationId, me.UserId, request.Title!, request.Description, request.AssigneeId, time.GetUtcNow());
+        db.Tasks.Add(task);
+        db.AddIntegrationEvent(new TaskCreated(
+            task.OrganizationId, task.Id, task.Title, task.AuthorId, task.AssigneeId, task.ParticipantIds, task.CreatedAt));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/tasks/{task.Id}", TaskDetailsResponse.From(task));
+    }
+}

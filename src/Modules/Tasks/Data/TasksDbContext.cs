@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Platform.BuildingBlocks.Database;
+using Platform.BuildingBlocks.Outbox;
+using Platform.Modules.Tasks.Domain;
+
+namespace Platform.Modules.Tasks.Data;
+
+internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) : DbContext(options)
+{
+    public const string Schema = "tasks";
+
+    public DbSet<WorkTask> Tasks => Set<WorkTask>();
+    public DbSet<TaskComment> Comments => Set<TaskComment>();
+    public DbSet<TaskParticipant> Participants => Set<TaskParticipant>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        builder.HasDefaultSchema(Schema);
+        builder.Entity<WorkTask>(b =>
+        {
+            b.ToTable("tasks");
+            b.HasKey(t => t.Id);
+            // Ids are UUIDv7 assigned by the domain; "never generated" tells EF that a new child
+            // with an id is an insert, not an update of an existing row.
+            b.Property(t => t.Id).ValueGeneratedNever();
+            b.Property(t => t.Title).HasMaxLength(WorkTask.MaxTitleLength);
+            b.HasMany(t => t.Participants).WithOne().HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(t => t.Comments).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(t => new { t.OrganizationId, t.UpdatedAt });
+        });
+        builder.Entity<TaskParticipant>(b =>
+        {
+            b.ToTable("task_participants");
+            b.HasKey(p => new { p.TaskId, p.UserId });
+            // "Tasks I take part in" is the hot lookup: organisation + user first.
+            b.HasIndex(p => new { p.OrganizationId, p.UserId, p.TaskId });
+        });
+        builder.Entity<TaskComment>(b =>
+        {
+            b.ToTable("task_comments");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Id).ValueGeneratedNever();
+            b.Property(c => c.Kind).HasMaxLength(32);
+            b.HasIndex(c => new { c.TaskId, c.CreatedAt });
+        });
+        builder.AddOutbox();
+        builder.UseSnakeCaseNames();
+    }
+}
+
+internal sealed class TasksDbContextDesignFactory : IDesignTimeDbContextFactory<TasksDbContext>
+{
+    public TasksDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<TasksDbContext>()
+            .UseNpgsql("Host=design-time", o => o.MigrationsHistoryTable("__ef_migrations_history", TasksDbContext.Schema))
+            .Options);
+}

@@ -1,0 +1,43 @@
+namespace Platform.Modules.Tasks.Domain;
+
+internal static class CommentKinds
+{
+    public const string Created = "created";
+    public const string Assigned = "assigned";
+    public const string Comment = "comment";
+}
+
+/// <summary>One entry of a task's history: a comment, or a recorded change.</summary>
+internal sealed class TaskComment
+{
+    public const int MaxTextLength = 100_000;
+
+    public Guid Id { get; private set; }
+    public Guid TaskId { get; private set; }
+    public Guid OrganizationId { get; private set; }
+    public Guid AuthorId { get; private set; }
+    public string Kind { get; private set; } = null!;
+    /// <summary>The comment's text; for <c>assigned</c>, the new assignee's id.</summary>
+    public string? Text { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    private TaskComment() { }
+
+    private static TaskComment New(WorkTask task, Guid authorId, string kind, string? text, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        TaskId = task.Id,
+        OrganizationId = task.OrganizationId,
+        AuthorId = authorId,
+        Kind = kind,
+        Text = text,
+        CreatedAt = now,
+    };
+
+    public static TaskComment Created(WorkTask task, Guid authorId, DateTimeOffset now) => New(task, authorId, CommentKinds.Created, null, now);
+
+    public static TaskComment Assigned(WorkTask task, Guid authorId, Guid assigneeId, DateTimeOffset now) =>
+        New(task, authorId, CommentKinds.Assigned, assigneeId.ToString(), now);
+
+    public static TaskComment Written(WorkTask task, Guid authorId, string text, DateTimeOffset now) => New(task, authorId, CommentKinds.Comment, text, now);
+}

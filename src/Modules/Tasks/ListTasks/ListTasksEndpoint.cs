@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Security;
+using Platform.BuildingBlocks.Web;
+using Platform.Modules.Tasks.Data;
+using Platform.Modules.Tasks.Domain;
+
+namespace Platform.Modules.Tasks.ListTasks;
+
+internal static class ListTasksEndpoint
+{
+    private const int DefaultLimit = 50;
+    private const int MaxLimit = 200;
+
+    public static void Map(RouteGroupBuilder tasks) => tasks.MapGet("/", HandleAsync);
+
+    /// <summary>Tasks the caller takes part in, most recent activity first, keyset-paged.</summary>
+    private static async Task<Results<Ok<TaskListResponse>, ValidationProblem>> HandleAsync(
+        CurrentUser me, TasksDbContext db, CancellationToken ct, int? limit = null, string? after = null)
+    {
+        var take = limit ?? DefaultLimit;
+        if (take is < 1 or > MaxLimit)
+            return Problems.Invalid("limit", $"must be between 1 and {MaxLimit}.");
+        Cursor? cursor = null;
+        if (after is not null)
+        {
+            if (!Cursor.TryDecode(after, out var decoded))
+                return Problems.Invalid("after", "is not a cursor returned by this endpoint.");
+            cursor = decoded;
+        }
+
+        // Row-value comparison keeps the keyset condition index-friendly; EF cannot express it.
+        var rows = await db.Tasks.FromSqlInterpolated($"""
+                SELECT t.* FROM tasks.tasks t
+                JOIN tasks.task_participants p ON p.task_id = t.id
+                WHERE p.organization_id = {me.OrganizationId} AND p.user_id = {me.UserId}
+                  AND ({cursor == null} OR (t.updated_at, t.id) < ({cursor?.Timestamp ?? DateTimeOffset.MaxValue}, {cursor?.Id ?? Guid.Empty}))
+                ORDER BY t.updated_at DESC, t.id DESC
+                LIMIT {take + 1}
+                """)
+            .AsNoTracking()
+            .Select(t => new TaskSummaryResponse(t.Id, t.Title, t.AuthorId, t.AssigneeId, t.CreatedAt, t.UpdatedAt,
+                t.Comments.Count(c => c.Kind == CommentKinds.Comment)))
+            .ToListAsync(ct);
+
+        var page = rows.Take(take).ToList();
+        var next = rows.Count > take ? new Cursor(page[^1].UpdatedAt, page[^1].Id).Encode() : null;
+        return TypedResults.Ok(new TaskListResponse(page, next));
+    }
+}

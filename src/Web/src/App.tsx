@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from './api/client';
+import { setUnauthorizedHandler } from './api/http';
+import { ApiError, problemMessages } from './api/problem';
+import type { Me } from './api/types';
+import { Header } from './components/Header';
+import { serverEvents } from './lib/events';
+import { navigate, paths, useRoute } from './lib/router';
+import { UsersProvider } from './lib/users';
+import { LoginPage } from './pages/LoginPage';
+import { PeoplePage } from './pages/PeoplePage';
+import { SetupPage } from './pages/SetupPage';
+import { TaskListPage } from './pages/TaskListPage';
+import { TaskPage } from './pages/TaskPage';
+
+type Session =
+  | { status: 'loading' }
+  | { status: 'failed'; error: unknown }
+  | { status: 'setup' }
+  | { status: 'anonymous'; notice?: string; email?: string }
+  | { status: 'ready'; me: Me };
+
+async function probe(): Promise<Session> {
+  const setup = await api.setupStatus().catch(() => ({ setupRequired: false }));
+  if (setup.setupRequired) return { status: 'setup' };
+  try {
+    return { status: 'ready', me: await api.me() };
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return { status: 'anonymous' };
+    return { status: 'failed', error: e };
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const [session, setSession] = useState<Session>({ status: 'loading' });
+
+  const boot = useCallback(() => {
+    setSession({ status: 'loading' });
+    void probe().then(setSession);
+  }, []);
+
+  useEffect(boot, [boot]);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() =>
+      setSession((s) => (s.status === 'ready'
+        ? { status: 'anonymous', notice: 'Your session has ended. Please sign in again.', email: s.me.email }
+        : s)));
+    return () => setUnauthorizedHandler(null);
+  }, []);
+
+  const ready = session.status === 'ready';
+  useEffect(() => {
+    if (!ready) return;
+    serverEvents.connect();
+    return () => serverEvents.close();
+  }, [ready]);
+
+  useEffect(() => {
+    if (ready && (route.name === 'login' || route.name === 'setup')) navigate(paths.tasks());
+  }, [ready, route.name]);
+
+  const onLoggedIn = async () => {
+    setSession({ status: 'ready', me: await api.me() });
+  };
+
+  const logout = async () => {
+    await api.logout().catch(() => undefined);
+    setSession({ status: 'anonymous', notice: 'You have been logged out.' });
+    navigate(paths.login());
+  };
+
+  switch (session.status) {
+    case 'loading':
+      return <main className="auth-page"><p className="muted">Loading…</p></main>;
+    case 'failed':
+      return (
+        <main className="auth-page">
+          <div className="card auth-card">
+            <h1>Platform is unavailable</h1>
+            <p>{problemMessages(session.error, 'The server did not answer.').join(' ')}</p>
+            <button type="button" className="btn btn-primary" onClick={boot}>Try again</button>
+          </div>
+        </main>
+      );
+    case 'setup':
+      return <SetupPage onDone={(email) => setSession({
+        status: 'anonymous', email, notice: 'Your organisation is ready. Sign in with the admin account.',
+      })} />;
+    case 'anonymous':
+      return <LoginPage notice={session.notice} initialEmail={session.email} onLoggedIn={onLoggedIn} />;
+    case 'ready':
+      return (
+        <UsersProvider>
+          <Header me={session.me} route={route} onLogout={() => void logout()} />
+          <main className="container">
+            {route.name === 'task' ? <TaskPage key={route.id} id={route.id} />
+              : route.name === 'people' ? <PeoplePage me={session.me} />
+              : route.name === 'notFound' ? <p className="page muted">There is nothing here. <a href={paths.tasks()}>Go to my tasks</a>.</p>
+              : <TaskListPage />}
+          </main>
+        </UsersProvider>
+      );
+  }
+}

@@ -1,0 +1,27 @@
+import type { Comment } from '../api/types';
+import { chronological, describeEntry } from '../lib/history';
+import { fullTime, relativeTime } from '../lib/time';
+import { useUsers } from '../lib/users';
+
+export function CommentStream({ comments }: { comments: readonly Comment[] }) {
+  const { nameOf } = useUsers();
+  return (
+    <ol className="stream" data-testid="comment-list">
+      {chronological(comments).map((entry) => {
+        const line = describeEntry(entry, nameOf);
+        return (
+          <li key={entry.id} className={`stream-item stream-${entry.kind}`} data-testid="comment-item"
+            data-kind={entry.kind}>
+            <div className="stream-head">
+              <span className="stream-summary">{line.summary}</span>
+              <time dateTime={entry.createdAt} title={fullTime(entry.createdAt)}>
+                {relativeTime(entry.createdAt)}
+              </time>
+            </div>
+            {line.body !== null && <p className="stream-body">{line.body}</p>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

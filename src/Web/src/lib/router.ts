@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { name: 'tasks' }
+  | { name: 'task'; id: string }
+  | { name: 'people' }
+  | { name: 'login' }
+  | { name: 'setup' }
+  | { name: 'notFound' };
+
+/** Maps a location hash (`#/tasks/42`) to a route. An empty hash is the task list. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/[?].*$/, '');
+  const parts = path.split('/').filter((p) => p !== '');
+  const [first, second] = parts;
+  if (parts.length === 0) return { name: 'tasks' };
+  if (first === 'tasks' && parts.length === 1) return { name: 'tasks' };
+  if (first === 'tasks' && second && parts.length === 2) {
+    return { name: 'task', id: safeDecode(second) };
+  }
+  if (parts.length === 1 && (first === 'people' || first === 'login' || first === 'setup')) {
+    return { name: first };
+  }
+  return { name: 'notFound' };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+export const paths = {
+  tasks: () => '#/tasks',
+  task: (id: string) => `#/tasks/${encodeURIComponent(id)}`,
+  people: () => '#/people',
+  login: () => '#/login',
+  setup: () => '#/setup',
+};
+
+export function navigate(hash: string): void {
+  if (window.location.hash !== hash) window.location.hash = hash;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
