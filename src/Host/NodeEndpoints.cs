@@ -1,3 +1,4 @@
+using Microsoft.Extensions.FileProviders;
 using Platform.BuildingBlocks.Modularity;
 using Platform.BuildingBlocks.Web;
 using Platform.Host.Infrastructure;
@@ -37,9 +38,17 @@ internal static class NodeEndpoints
         app.MapFallback("/api/{**path}", () => Problems.NotFound("This API endpoint"));
         if (!app.GetModuleCatalog().NodeRoles.Has(PlatformRoles.Web))
             return app;
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
-        app.MapFallbackToFile("index.html");
+        // The client ships next to the binary (see Platform.Host.csproj), wherever the process's
+        // content root (working directory) is.
+        var root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (!File.Exists(Path.Combine(root, "index.html")))
+        {
+            app.Logger.LogWarning("No browser client at {Root}: build src/Web (the Host build does it unless PLATFORM_SKIP_WEB_BUILD=1)", root);
+            return app;
+        }
+        var files = new StaticFileOptions { FileProvider = new PhysicalFileProvider(root) };
+        app.UseStaticFiles(files);
+        app.MapFallbackToFile("index.html", files);
         return app;
     }
 }

@@ -38,15 +38,7 @@ internal static class PlatformNode
         services.AddSingleton(roles);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new NodeIdentity(builder.Configuration["Platform:NodeId"]));
-        try
-        {
-            services.AddPlatformDatabase(builder.Configuration);
-        }
-        catch (InvalidOperationException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return false;
-        }
+        services.AddPlatformDatabase(builder.Configuration);
         services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Schema);
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
@@ -70,12 +62,22 @@ internal static class PlatformNode
     }
 
     /// <summary>
-    /// Applies migrations at start unless <c>Platform:Database:MigrateOnStart</c> is false (then
+    /// Applies migrations before serving unless <c>Platform:Database:MigrateOnStart</c> is false (then
     /// the deploy runs <c>migrate</c> first). Safe with many nodes starting at once: see DatabaseMigrator.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <param name="always">one-shot commands (<c>migrate</c>, <c>create-organization</c>) migrate regardless.</param>
+    public static async Task<bool> TryPrepareDatabaseAsync(this WebApplication app, bool always)
     {
-        if (app.Configuration.GetValue("Platform:Database:MigrateOnStart", true))
-            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        try
+        {
+            if (always || app.Configuration.GetValue("Platform:Database:MigrateOnStart", true))
+                await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            return true;
+        }
+        catch (MissingDatabaseConfigurationException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return false;
+        }
     }
 }

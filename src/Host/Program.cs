@@ -8,12 +8,7 @@ using Platform.ServiceDefaults;
 // One binary, many shapes: `--roles web,files` (or Platform__Roles) picks the modules this node
 // runs; `migrate` and `create-organization` are one-shot commands. See README "Roles".
 var command = HostCommand.Parse(args);
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-{
-    Args = command.HostArgs,
-    // wwwroot (the browser client) and appsettings.json ship next to the binary.
-    ContentRootPath = AppContext.BaseDirectory,
-});
+var builder = WebApplication.CreateBuilder(command.HostArgs);
 if (!builder.TryAddPlatformNode(command))
     return 2;
 
@@ -24,6 +19,8 @@ builder.AddRealtimeModule();
 builder.AddPlatformBus();
 
 var app = builder.Build();
+if (!await app.TryPrepareDatabaseAsync(always: command.Kind != HostCommandKind.Run))
+    return 2;
 if (command.Kind != HostCommandKind.Run)
     return await command.ExecuteAsync(app);
 
@@ -35,6 +32,5 @@ app.MapTasksEndpoints();
 app.MapRealtimeEndpoints();
 app.MapWebClient();
 
-await app.PrepareDatabaseAsync();
 await app.RunAsync();
 return 0;

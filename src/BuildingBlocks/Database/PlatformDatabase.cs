@@ -19,11 +19,12 @@ public static class PlatformDatabase
     /// </summary>
     public static IServiceCollection AddPlatformDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException(
-                $"No database configured: set ConnectionStrings:{ConnectionStringName} (environment variable ConnectionStrings__{ConnectionStringName}).");
-        services.TryAddSingleton(_ => CreateDataSource(connectionString));
+        // Read when first needed, not now: configuration added later (tests, hosting) still counts.
+        _ = configuration;
+        services.TryAddSingleton(sp => CreateDataSource(
+            sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName) is { Length: > 0 } connectionString
+                ? connectionString
+                : throw new MissingDatabaseConfigurationException()));
         services.TryAddSingleton<DatabaseMigrator>();
         return services;
     }
@@ -55,3 +56,6 @@ public static class PlatformDatabase
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource, string schema) =>
         options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema));
 }
+
+public sealed class MissingDatabaseConfigurationException() : InvalidOperationException(
+    $"No database configured: set ConnectionStrings:{PlatformDatabase.ConnectionStringName} (environment variable ConnectionStrings__{PlatformDatabase.ConnectionStringName}).");

@@ -1,4 +1,3 @@
-using Platform.BuildingBlocks.Database;
 using Platform.Modules.Identity.Setup;
 
 namespace Platform.Host.Cli;
@@ -28,7 +27,6 @@ internal static class CreateOrganizationCommand
             password = Console.ReadLine();
         }
 
-        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         await using var scope = app.Services.CreateAsyncScope();
         var setup = scope.ServiceProvider.GetRequiredService<OrganizationSetup>();
         var result = await setup.CreateAsync(new NewOrganization(name, email, displayName!, password ?? ""), onlyIfFirst: false, CancellationToken.None);

@@ -1,15 +1,16 @@
-using Platform.BuildingBlocks.Database;
-
 namespace Platform.Host.Cli;
 
-/// <summary><c>Platform.Host migrate</c>: applies every module's migrations and exits.</summary>
+/// <summary>
+/// <c>Platform.Host migrate</c>: the migrations ran while the command started (every one-shot
+/// command migrates first); this reports it and exits, for deploy pipelines that migrate before
+/// rolling out nodes with <c>Platform:Database:MigrateOnStart=false</c>.
+/// </summary>
 internal static class MigrateCommand
 {
-    public static async Task<int> RunAsync(WebApplication app)
+    public static Task<int> RunAsync(WebApplication app)
     {
-        var started = TimeProvider.System.GetTimestamp();
-        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        Console.WriteLine($"Database is up to date ({TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s).");
-        return 0;
+        app.Logger.LogInformation("Database is up to date.");
+        Console.WriteLine("Database is up to date.");
+        return Task.FromResult(0);
     }
 }

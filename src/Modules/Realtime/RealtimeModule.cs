@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Platform.BuildingBlocks.Database;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Modularity;
@@ -20,8 +21,8 @@ public static class RealtimeModule
         var services = builder.Services;
         if (!services.GetModuleCatalog().TryLoad(Name, PlatformRoles.Web))
             return builder;
-        var options = builder.Configuration.GetSection("Platform:Realtime").Get<RealtimeOptions>() ?? new RealtimeOptions();
-        services.AddSingleton(options);
+        services.Configure<RealtimeOptions>(builder.Configuration.GetSection("Platform:Realtime"));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RealtimeOptions>>().Value);
         services.AddModuleDbContext<RealtimeDbContext>(RealtimeDbContext.Schema);
         services.AddSingleton<RealtimeEventStore>();
         services.AddSingleton<RealtimeDispatcher>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.BuildingBlocks.Database;
 using Platform.BuildingBlocks.Outbox;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
@@ -29,7 +30,7 @@ internal static class AddCommentEndpoint
         if (task is null)
             return Problems.NotFound("The task");
 
-        var comment = task.Comment(me.UserId, request.Text!, time.GetUtcNow());
+        var comment = task.Comment(me.UserId, request.Text!, time.GetUtcNowForDatabase());
         db.AddIntegrationEvent(new TaskCommented(
             task.OrganizationId, task.Id, comment.Id, task.Title, me.UserId, task.ParticipantIds, comment.CreatedAt));
         await db.SaveChangesAsync(ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.BuildingBlocks.Database;
 using Platform.BuildingBlocks.Outbox;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
@@ -31,7 +32,7 @@ internal static class CreateTaskEndpoint
         if (errors.Any)
             return errors.ToProblem();
 
-        var task = WorkTask.Create(me.OrganizationId, me.UserId, request.Title!, request.Description, request.AssigneeId, time.GetUtcNow());
+        var task = WorkTask.Create(me.OrganizationId, me.UserId, request.Title!, request.Description, request.AssigneeId, time.GetUtcNowForDatabase());
         db.Tasks.Add(task);
         db.AddIntegrationEvent(new TaskCreated(
             task.OrganizationId, task.Id, task.Title, task.AuthorId, task.AssigneeId, task.ParticipantIds, task.CreatedAt));

@@ -41,8 +41,9 @@ internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) :
             b.ToTable("task_comments");
             b.HasKey(c => c.Id);
             b.Property(c => c.Id).ValueGeneratedNever();
+            b.Property(c => c.Sequence).UseIdentityByDefaultColumn();
             b.Property(c => c.Kind).HasMaxLength(32);
-            b.HasIndex(c => new { c.TaskId, c.CreatedAt });
+            b.HasIndex(c => new { c.TaskId, c.Sequence });
         });
         builder.AddOutbox();
         builder.UseSnakeCaseNames();

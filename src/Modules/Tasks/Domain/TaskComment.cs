@@ -13,6 +13,8 @@ internal sealed class TaskComment
     public const int MaxTextLength = 100_000;
 
     public Guid Id { get; private set; }
+    /// <summary>Assigned by the database; orders a task's history (several entries can share a timestamp).</summary>
+    public long Sequence { get; private set; }
     public Guid TaskId { get; private set; }
     public Guid OrganizationId { get; private set; }
     public Guid AuthorId { get; private set; }

@@ -91,6 +91,13 @@ namespace Platform.Modules.Tasks.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uuid")
                         .HasColumnName("task_id");
@@ -102,8 +109,8 @@ namespace Platform.Modules.Tasks.Migrations
                     b.HasKey("Id")
                         .HasName("pk_task_comments");
 
-                    b.HasIndex("TaskId", "CreatedAt")
-                        .HasDatabaseName("ix_task_comments_task_id_created_at");
+                    b.HasIndex("TaskId", "Sequence")
+                        .HasDatabaseName("ix_task_comments_task_id_sequence");
 
                     b.ToTable("task_comments", "tasks");
                 });

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -57,6 +58,8 @@ namespace Platform.Modules.Tasks.Migrations
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     task_id = table.Column<Guid>(type: "uuid", nullable: false),
                     organization_id = table.Column<Guid>(type: "uuid", nullable: false),
                     author_id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -105,10 +108,10 @@ namespace Platform.Modules.Tasks.Migrations
                 filter: "published_at IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_task_comments_task_id_created_at",
+                name: "ix_task_comments_task_id_sequence",
                 schema: "tasks",
                 table: "task_comments",
-                columns: new[] { "task_id", "created_at" });
+                columns: new[] { "task_id", "sequence" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_task_participants_organization_id_user_id_task_id",

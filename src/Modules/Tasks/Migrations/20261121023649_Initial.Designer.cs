@@ -12,7 +12,7 @@ using Platform.Modules.Tasks.Data;
 namespace Platform.Modules.Tasks.Migrations
 {
     [DbContext(typeof(TasksDbContext))]
-    [Migration("20261121023110_Initial")]
+    [Migration("20261121023649_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -94,6 +94,13 @@ namespace Platform.Modules.Tasks.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uuid")
                         .HasColumnName("task_id");
@@ -105,8 +112,8 @@ namespace Platform.Modules.Tasks.Migrations
                     b.HasKey("Id")
                         .HasName("pk_task_comments");
 
-                    b.HasIndex("TaskId", "CreatedAt")
-                        .HasDatabaseName("ix_task_comments_task_id_created_at");
+                    b.HasIndex("TaskId", "Sequence")
+                        .HasDatabaseName("ix_task_comments_task_id_sequence");
 
                     b.ToTable("task_comments", "tasks");
                 });

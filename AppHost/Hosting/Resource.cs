@@ -1,0 +1,106 @@
+using System.Diagnostics;
+
+namespace Platform.AppHost.Hosting;
+
+public enum ResourceState
+{
+    Pending,
+    Starting,
+    Running,
+    Completed,
+    Failed,
+    Stopping,
+    Stopped,
+}
+
+/// <summary>
+/// Something the AppHost runs (a server, a database, a one-shot job, a node). Started in declaration order,
+/// stopped in reverse; the status view shows one row per resource.
+/// </summary>
+public abstract class Resource(string name) : IAsyncDisposable
+{
+    public string Name { get; } = name;
+    public abstract string Kind { get; }
+    public ResourceState State { get; private set; }
+    public virtual int? Pid => null;
+    public virtual string? Endpoint => null;
+
+    /// <summary>"healthy" / "unhealthy", or "-" where no health check applies or the resource is not running.</summary>
+    public string Health { get; private set; } = "-";
+
+    /// <summary>A short note: how long start took, an exit code, "reused".</summary>
+    public string Detail { get; protected set; } = string.Empty;
+
+    public TimeSpan? StartDuration { get; private set; }
+
+    /// <summary>Starts the resource; returns <see cref="ResourceState.Running"/> or <see cref="ResourceState.Completed"/> (jobs).</summary>
+    protected abstract Task<ResourceState> OnStartAsync(ResourceContext context, CancellationToken ct);
+
+    protected virtual Task OnStopAsync() => Task.CompletedTask;
+
+    /// <summary>null when the resource has no health check.</summary>
+    protected virtual Task<bool?> CheckHealthAsync(CancellationToken ct) => Task.FromResult<bool?>(null);
+
+    /// <summary>Lets a resource report that it died on its own (e.g. a node process exited).</summary>
+    protected void MarkFailed(string detail)
+    {
+        State = ResourceState.Failed;
+        Health = "-";
+        Detail = detail;
+    }
+
+    internal async Task StartAsync(ResourceContext context, CancellationToken ct)
+    {
+        State = ResourceState.Starting;
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            State = await OnStartAsync(context, ct);
+            StartDuration = stopwatch.Elapsed;
+            Detail = Detail.Length > 0 ? Detail : $"up in {stopwatch.Elapsed.TotalSeconds:0.0} s";
+        }
+        catch (Exception ex)
+        {
+            if (State != ResourceState.Failed)
+            {
+                MarkFailed(ex is OperationCanceledException ? "cancelled" : "failed to start");
+            }
+
+            throw;
+        }
+    }
+
+    internal async Task StopAsync()
+    {
+        if (State is ResourceState.Pending or ResourceState.Completed or ResourceState.Stopped)
+        {
+            return;
+        }
+
+        var failed = State == ResourceState.Failed;
+        State = ResourceState.Stopping;
+        Health = "-";
+        await OnStopAsync();
+        State = failed ? ResourceState.Failed : ResourceState.Stopped;
+    }
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return new(StopAsync());
+    }
+
+    internal async Task RefreshHealthAsync(CancellationToken ct)
+    {
+        if (State != ResourceState.Running)
+        {
+            return;
+        }
+
+        var healthy = await CheckHealthAsync(ct);
+        if (State == ResourceState.Running)
+        {
+            Health = healthy switch { null => "-", true => "healthy", false => "unhealthy" };
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Platform.AppHost.Hosting;
+
+namespace Platform.AppHost.Terminal;
+
+/// <summary>For logs and CI: one line per state change, and every resource output line prefixed with its name.</summary>
+internal sealed class PlainStatusView(DistributedApplication app) : StatusView(app)
+{
+    private static readonly Lock ConsoleLock = new();
+
+    public override Action<string, string>? EchoLine => (name, line) => Write($"{name,-10}| {line}");
+
+    public override async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        var shownRows = new Dictionary<string, string>();
+        var shownNotes = 0;
+        var work = body();
+        while (true)
+        {
+            var finished = work.IsCompleted;
+            foreach (var resource in App.Resources)
+            {
+                var row = Row(resource);
+                if (!shownRows.TryGetValue(resource.Name, out var shown) || shown != row)
+                {
+                    shownRows[resource.Name] = row;
+                    Write($"[apphost] {row.Replace('\t', ' ').TrimEnd()}");
+                }
+            }
+
+            var notes = App.Notes;
+            for (; shownNotes < notes.Count; shownNotes++)
+            {
+                Write($"[apphost] {notes[shownNotes]}");
+            }
+
+            if (finished)
+            {
+                return await work;
+            }
+
+            await Task.WhenAny(work, Task.Delay(PollInterval));
+        }
+    }
+
+    private static void Write(string line)
+    {
+        lock (ConsoleLock)
+        {
+            Console.Out.WriteLine(line);
+            Console.Out.Flush();
+        }
+    }
+}

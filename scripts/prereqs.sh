@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Machine prerequisites for building, running and testing Platform on Debian 12 (run as root on a fresh machine).
+# Idempotent: when everything is present it only verifies (well under 2 s) and changes nothing.
+#   - PostgreSQL 15 server binaries (/usr/lib/postgresql/15/bin): the AppHost and tests run private servers
+#   - Chromium (/usr/bin/chromium): end-to-end tests drive it through Playwright
+#   - npm packages of src/Web (npm ci) when src/Web/package.json exists
+#   - local dotnet tools (.config/dotnet-tools.json: dotnet-ef)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+say() { printf 'prereqs: %s\n' "$*"; }
+fail() { printf 'prereqs: ERROR: %s\n' "$*" >&2; exit 1; }
+
+command -v dotnet >/dev/null || fail "the .NET SDK is missing (global.json asks for $(grep -o '"version": *"[^"]*"' global.json | cut -d'"' -f4)); install it first: https://learn.microsoft.com/dotnet/core/install/linux-debian"
+
+# --- apt packages -------------------------------------------------------------------------------
+missing=()
+[[ -x /usr/lib/postgresql/15/bin/postgres && -x /usr/lib/postgresql/15/bin/initdb ]] || missing+=(postgresql-15)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+if [[ -f src/Web/package.json ]] && ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
+
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    fail "missing ${missing[*]}; as root run: bash scripts/prereqs.sh   (or: apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing[*]})"
+  fi
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    # Keeps apt from starting Debian's own PostgreSQL cluster: we only ever run private servers.
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    say "wrote /usr/sbin/policy-rc.d (exit 101: no service auto-starts)"
+  fi
+  say "installing ${missing[*]} with apt..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  say "installed ${missing[*]}"
+else
+  say "apt packages present (postgresql-15, chromium)"
+fi
+
+# --- web client packages ------------------------------------------------------------------------
+if [[ -f src/Web/package.json ]]; then
+  lock=src/Web/package-lock.json
+  if [[ ! -d src/Web/node_modules ]] || [[ -f $lock && $lock -nt src/Web/node_modules ]]; then
+    say "npm ci in src/Web..."
+    (cd src/Web && npm ci --no-audit --no-fund --loglevel=error)
+    touch src/Web/node_modules
+  else
+    say "src/Web/node_modules up to date"
+  fi
+fi
+
+# --- dotnet local tools -------------------------------------------------------------------------
+# `dotnet tool restore` costs ~1 s even when nothing is missing: skip it when every tool's package is cached.
+packages=${NUGET_PACKAGES:-$HOME/.nuget/packages}
+tools_missing=0
+if [[ -f .config/dotnet-tools.json ]]; then
+  while read -r name version; do
+    [[ -d $packages/$name/$version ]] || tools_missing=1
+  done < <(tr -d '\n ' < .config/dotnet-tools.json | grep -o '"[^"]*":{"version":"[^"]*"' | sed -E 's/"([^"]*)":\{"version":"([^"]*)"/\L\1 \2/')
+  if ((tools_missing)); then
+    say "dotnet tool restore..."
+    dotnet tool restore >/dev/null
+  else
+    say "dotnet tools present"
+  fi
+fi
+
+say "ok"

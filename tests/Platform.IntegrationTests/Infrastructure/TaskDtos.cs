@@ -1,0 +1,11 @@
+namespace Platform.IntegrationTests.Infrastructure;
+
+public sealed record CommentDto(Guid Id, Guid TaskId, Guid AuthorId, string Kind, string? Text, DateTimeOffset CreatedAt);
+
+public sealed record TaskDto(
+    Guid Id, string Title, string Description, Guid AuthorId, Guid? AssigneeId,
+    IReadOnlyList<Guid> ParticipantIds, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<CommentDto> Comments);
+
+public sealed record TaskSummaryDto(Guid Id, string Title, Guid AuthorId, Guid? AssigneeId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int CommentCount);
+
+public sealed record TaskListDto(IReadOnlyList<TaskSummaryDto> Items, string? NextCursor);
