@@ -1,0 +1,48 @@
+using Platform.Modules.Tasks.Domain;
+
+namespace Platform.UnitTests;
+
+public sealed class WorkTaskTests
+{
+    private static readonly Guid Org = Guid.NewGuid();
+    private static readonly Guid Author = Guid.NewGuid();
+    private static readonly Guid Assignee = Guid.NewGuid();
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_new_task_records_its_creation_and_assignment_and_has_author_and_assignee_as_participants()
+    {
+        var task = WorkTask.Create(Org, Author, "  Title  ", null, Assignee, Now);
+        Assert.Equal("Title", task.Title);
+        Assert.Equal(string.Empty, task.Description);
+        Assert.Equal([Author, Assignee], task.ParticipantIds);
+        Assert.Equal([CommentKinds.Created, CommentKinds.Assigned], task.Comments.Select(c => c.Kind));
+        Assert.Equal(Assignee.ToString(), task.Comments[1].Text);
+        Assert.All(task.Comments, c => Assert.Equal(Org, c.OrganizationId));
+    }
+
+    [Fact]
+    public void Assigning_to_yourself_does_not_duplicate_the_participant()
+    {
+        var task = WorkTask.Create(Org, Author, "T", null, Author, Now);
+        Assert.Equal([Author], task.ParticipantIds);
+        Assert.Equal(2, task.Comments.Count);
+    }
+
+    [Fact]
+    public void A_comment_moves_the_task_forward_in_time()
+    {
+        var task = WorkTask.Create(Org, Author, "T", null, Assignee, Now);
+        var comment = task.Comment(Assignee, "done", Now.AddMinutes(5));
+        Assert.Equal(Now.AddMinutes(5), task.UpdatedAt);
+        Assert.Equal(CommentKinds.Comment, comment.Kind);
+        Assert.Equal(task.Id, comment.TaskId);
+    }
+
+    [Fact]
+    public void Someone_who_does_not_take_part_cannot_comment()
+    {
+        var task = WorkTask.Create(Org, Author, "T", null, null, Now);
+        Assert.Throws<InvalidOperationException>(() => task.Comment(Guid.NewGuid(), "hi", Now));
+    }
+}
