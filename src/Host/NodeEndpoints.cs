@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using Platform.BuildingBlocks.Cluster;
 using Platform.BuildingBlocks.Modularity;
 using Platform.BuildingBlocks.Web;
 using Platform.Host.Infrastructure;
@@ -13,6 +14,13 @@ internal static class NodeEndpoints
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Counted for the heartbeat's load report (the gateway's least-loaded balancing).
+        var load = app.Services.GetRequiredService<NodeLoad>();
+        app.Use(async (context, next) =>
+        {
+            using var _ = load.TrackRequest();
+            await next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

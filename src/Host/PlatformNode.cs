@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Platform.BuildingBlocks.Cluster;
 using Platform.BuildingBlocks.Database;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Modularity;
 using Platform.BuildingBlocks.Security;
 using Platform.Host.Cli;
+using Platform.Host.Cluster;
 using Platform.Host.Infrastructure;
 using Platform.ServiceDefaults;
 
@@ -47,6 +49,11 @@ internal static class PlatformNode
         services.AddDataProtection().SetApplicationName("Platform");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
             o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
+
+        services.AddSingleton<NodeLoad>();
+        services.Configure<ClusterOptions>(builder.Configuration.GetSection("Platform:Cluster"));
+        if (command.Kind == HostCommandKind.Run)
+            services.AddHostedService<NodeHeartbeatService>();
 
         services.AddPlatformAuthorization();
         services.AddExceptionHandler<BadRequestExceptionHandler>();

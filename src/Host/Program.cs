@@ -1,5 +1,6 @@
 using Platform.Host;
 using Platform.Host.Cli;
+using Platform.Host.Cluster;
 using Platform.Modules.Identity;
 using Platform.Modules.Realtime;
 using Platform.Modules.Tasks;
@@ -27,6 +28,7 @@ if (command.Kind != HostCommandKind.Run)
 app.UsePlatformPipeline();
 app.MapDefaultEndpoints();
 app.MapNodeInfo();
+app.MapClusterEndpoints();
 app.MapIdentityEndpoints();
 app.MapTasksEndpoints();
 app.MapRealtimeEndpoints();

@@ -18,6 +18,8 @@ public sealed class WorkTaskTests
         Assert.Equal([Author, Assignee], task.ParticipantIds);
         Assert.Equal([CommentKinds.Created, CommentKinds.Assigned], task.Comments.Select(c => c.Kind));
         Assert.Equal(Assignee.ToString(), task.Comments[1].Text);
+        // Same change, same timestamp: the ordinal keeps "created" before "assigned".
+        Assert.Equal([0, 1], task.Comments.Select(c => c.Ordinal));
         Assert.All(task.Comments, c => Assert.Equal(Org, c.OrganizationId));
     }
 

@@ -23,6 +23,60 @@ namespace Platform.Host.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Platform.Host.Cluster.NodeRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<double>("CpuPercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cpu_percent");
+
+                    b.Property<int>("InFlightRequests")
+                        .HasColumnType("integer")
+                        .HasColumnName("in_flight_requests");
+
+                    b.Property<DateTimeOffset>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
+
+                    b.Property<long>("MemoryBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("memory_bytes");
+
+                    b.Property<int>("OpenStreams")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_streams");
+
+                    b.PrimitiveCollection<string[]>("Roles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("roles");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_nodes");
+
+                    b.ToTable("nodes", "platform");
+                });
+
             modelBuilder.Entity("Platform.Host.Infrastructure.DataProtectionKeyRow", b =>
                 {
                     b.Property<long>("Id")

@@ -14,7 +14,7 @@ internal sealed record TaskDetailsResponse(
 {
     public static TaskDetailsResponse From(WorkTask t) => new(
         t.Id, t.Title, t.Description, t.AuthorId, t.AssigneeId, t.ParticipantIds, t.CreatedAt, t.UpdatedAt,
-        t.Comments.OrderBy(c => c.Sequence).Select(CommentResponse.From).ToList());
+        t.Comments.OrderBy(c => c.CreatedAt).ThenBy(c => c.Ordinal).ThenBy(c => c.Id).Select(CommentResponse.From).ToList());
 }
 
 internal sealed record TaskSummaryResponse(

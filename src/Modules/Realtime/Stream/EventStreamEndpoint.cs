@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Platform.BuildingBlocks.Cluster;
 using Platform.BuildingBlocks.Security;
 using Platform.Modules.Realtime.Data;
 
@@ -20,9 +21,10 @@ internal static class EventStreamEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/events", StreamAsync).RequireAuthorization(PlatformPolicies.Member).ExcludeFromDescription();
 
-    private static async Task StreamAsync(HttpContext http, CurrentUser me, RealtimeDispatcher dispatcher, RealtimeEventStore store, RealtimeOptions options)
+    private static async Task StreamAsync(HttpContext http, CurrentUser me, RealtimeDispatcher dispatcher, RealtimeEventStore store, RealtimeOptions options, NodeLoad load)
     {
         var ct = http.RequestAborted;
+        using var streamCount = load.TrackStream();
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache, no-store";

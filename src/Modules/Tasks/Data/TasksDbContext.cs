@@ -41,9 +41,8 @@ internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) :
             b.ToTable("task_comments");
             b.HasKey(c => c.Id);
             b.Property(c => c.Id).ValueGeneratedNever();
-            b.Property(c => c.Sequence).UseIdentityByDefaultColumn();
             b.Property(c => c.Kind).HasMaxLength(32);
-            b.HasIndex(c => new { c.TaskId, c.Sequence });
+            b.HasIndex(c => new { c.TaskId, c.CreatedAt, c.Ordinal });
         });
         builder.AddOutbox();
         builder.UseSnakeCaseNames();

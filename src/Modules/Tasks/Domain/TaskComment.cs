@@ -13,8 +13,11 @@ internal sealed class TaskComment
     public const int MaxTextLength = 100_000;
 
     public Guid Id { get; private set; }
-    /// <summary>Assigned by the database; orders a task's history (several entries can share a timestamp).</summary>
-    public long Sequence { get; private set; }
+    /// <summary>
+    /// Orders entries written by the same change, which share a timestamp ("created" before
+    /// "assigned"). History is sorted by (CreatedAt, Ordinal).
+    /// </summary>
+    public int Ordinal { get; private set; }
     public Guid TaskId { get; private set; }
     public Guid OrganizationId { get; private set; }
     public Guid AuthorId { get; private set; }
@@ -27,6 +30,7 @@ internal sealed class TaskComment
 
     private static TaskComment New(WorkTask task, Guid authorId, string kind, string? text, DateTimeOffset now) => new()
     {
+        Ordinal = task.Comments.Count(c => c.CreatedAt == now),
         Id = Guid.CreateVersion7(now),
         TaskId = task.Id,
         OrganizationId = task.OrganizationId,

@@ -87,16 +87,13 @@ namespace Platform.Modules.Tasks.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
-
-                    b.Property<long>("Sequence")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uuid")
@@ -109,8 +106,8 @@ namespace Platform.Modules.Tasks.Migrations
                     b.HasKey("Id")
                         .HasName("pk_task_comments");
 
-                    b.HasIndex("TaskId", "Sequence")
-                        .HasDatabaseName("ix_task_comments_task_id_sequence");
+                    b.HasIndex("TaskId", "CreatedAt", "Ordinal")
+                        .HasDatabaseName("ix_task_comments_task_id_created_at_ordinal");
 
                     b.ToTable("task_comments", "tasks");
                 });

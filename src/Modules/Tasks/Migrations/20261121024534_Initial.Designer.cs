@@ -12,7 +12,7 @@ using Platform.Modules.Tasks.Data;
 namespace Platform.Modules.Tasks.Migrations
 {
     [DbContext(typeof(TasksDbContext))]
-    [Migration("20261121023649_Initial")]
+    [Migration("20261121024534_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -90,16 +90,13 @@ namespace Platform.Modules.Tasks.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
-
-                    b.Property<long>("Sequence")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uuid")
@@ -112,8 +109,8 @@ namespace Platform.Modules.Tasks.Migrations
                     b.HasKey("Id")
                         .HasName("pk_task_comments");
 
-                    b.HasIndex("TaskId", "Sequence")
-                        .HasDatabaseName("ix_task_comments_task_id_sequence");
+                    b.HasIndex("TaskId", "CreatedAt", "Ordinal")
+                        .HasDatabaseName("ix_task_comments_task_id_created_at_ordinal");
 
                     b.ToTable("task_comments", "tasks");
                 });

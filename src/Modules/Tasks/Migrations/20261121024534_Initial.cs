@@ -1,6 +1,5 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -58,8 +57,7 @@ namespace Platform.Modules.Tasks.Migrations
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
-                    sequence = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ordinal = table.Column<int>(type: "integer", nullable: false),
                     task_id = table.Column<Guid>(type: "uuid", nullable: false),
                     organization_id = table.Column<Guid>(type: "uuid", nullable: false),
                     author_id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -108,10 +106,10 @@ namespace Platform.Modules.Tasks.Migrations
                 filter: "published_at IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_task_comments_task_id_sequence",
+                name: "ix_task_comments_task_id_created_at_ordinal",
                 schema: "tasks",
                 table: "task_comments",
-                columns: new[] { "task_id", "sequence" });
+                columns: new[] { "task_id", "created_at", "ordinal" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_task_participants_organization_id_user_id_task_id",

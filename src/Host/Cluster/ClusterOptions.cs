@@ -1,0 +1,17 @@
+namespace Platform.Host.Cluster;
+
+/// <summary>Settings under <c>Platform:Cluster</c>.</summary>
+internal sealed class ClusterOptions
+{
+    /// <summary>How often a node reports itself and its load.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A node whose last heartbeat is older than this is down.</summary>
+    public TimeSpan DownAfter { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>
+    /// The URL other nodes (the gateway) use to reach this one. Defaults to the first address
+    /// Kestrel listens on; set it when that is a wildcard (0.0.0.0) or behind NAT.
+    /// </summary>
+    public string? AdvertisedUrl { get; set; }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Platform.BuildingBlocks.Cluster;
+using Platform.BuildingBlocks.Modularity;
+using Platform.Host.Infrastructure;
+
+namespace Platform.Host.Cluster;
+
+/// <summary>
+/// Registers this node in <c>platform.nodes</c> once it listens, refreshes its load every
+/// heartbeat, and removes the row on a clean stop. A node that dies simply stops heartbeating;
+/// readers treat it as down after <see cref="ClusterOptions.DownAfter"/>.
+/// </summary>
+internal sealed class NodeHeartbeatService(
+    NpgsqlDataSource dataSource,
+    NodeIdentity node,
+    NodeRoles roles,
+    NodeLoad load,
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    IOptions<ClusterOptions> options,
+    ILogger<NodeHeartbeatService> logger) : BackgroundService
+{
+    private readonly CpuSampler _cpu = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The address is known only once Kestrel has bound its ports.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled()))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (TaskCanceledException)
+            {
+                return;
+            }
+        }
+
+        var address = options.Value.AdvertisedUrl ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1";
+        using var timer = new PeriodicTimer(options.Value.HeartbeatInterval);
+        do
+        {
+            try
+            {
+                await BeatAsync(address, stoppingToken);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+            {
+                // The database is away: this node will look down to the gateway until it is back,
+                // which is right, since it cannot serve writes either.
+                logger.LogWarning("Heartbeat failed: {Message}", ex.Message);
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private async Task BeatAsync(string address, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            INSERT INTO platform.nodes (id, roles, address, version, started_at, last_heartbeat_at, cpu_percent, in_flight_requests, open_streams, memory_bytes)
+            VALUES (@id, @roles, @address, @version, @started, now(), @cpu, @inflight, @streams, @memory)
+            ON CONFLICT (id) DO UPDATE SET address = excluded.address, last_heartbeat_at = now(), cpu_percent = excluded.cpu_percent,
+                in_flight_requests = excluded.in_flight_requests, open_streams = excluded.open_streams, memory_bytes = excluded.memory_bytes
+            """);
+        command.Parameters.AddWithValue("id", node.Id);
+        command.Parameters.AddWithValue("roles", roles.Roles.ToArray());
+        command.Parameters.AddWithValue("address", address);
+        command.Parameters.AddWithValue("version", node.Version);
+        command.Parameters.AddWithValue("started", node.StartedAt);
+        command.Parameters.AddWithValue("cpu", _cpu.Sample());
+        command.Parameters.AddWithValue("inflight", load.InFlightRequests);
+        command.Parameters.AddWithValue("streams", load.OpenStreams);
+        command.Parameters.AddWithValue("memory", Environment.WorkingSet);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await using var command = dataSource.CreateCommand("DELETE FROM platform.nodes WHERE id = @id");
+            command.Parameters.AddWithValue("id", node.Id);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException)
+        {
+            logger.LogWarning("Could not deregister node {Node}: {Message}", node.Id, ex.Message);
+        }
+    }
+
+    /// <summary>Process CPU use since the previous sample, as a percentage of all cores.</summary>
+    private sealed class CpuSampler
+    {
+        private TimeSpan _lastCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        private long _lastTimestamp = Stopwatch.GetTimestamp();
+
+        public double Sample()
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var now = Stopwatch.GetTimestamp();
+            var wall = Stopwatch.GetElapsedTime(_lastTimestamp, now);
+            var percent = wall > TimeSpan.Zero ? (cpu - _lastCpu) / wall / Environment.ProcessorCount * 100 : 0;
+            (_lastCpu, _lastTimestamp) = (cpu, now);
+            return Math.Round(Math.Clamp(percent, 0, 100), 1);
+        }
+    }
+}
