@@ -12,6 +12,7 @@ internal static class NodeEndpoints
 {
     public static WebApplication UsePlatformPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Counted for the heartbeat's load report (the gateway's least-loaded balancing).
@@ -35,13 +36,17 @@ internal static class NodeEndpoints
         app.MapGet("/health/node", (NodeIdentity node, ModuleCatalog catalog, TimeProvider time) =>
             new NodeInfo(node.Id, catalog.NodeRoles.Roles, catalog.Loaded.Select(m => m.Name).ToList(), node.Version, node.StartedAt,
                 (long)(time.GetUtcNow() - node.StartedAt).TotalSeconds)).AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        if (!app.GetModuleCatalog().NodeRoles.Has(PlatformRoles.Gateway))
+            app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }
 
     /// <summary>The browser client on web nodes: static files, and index.html for app routes.</summary>
     public static WebApplication MapWebClient(this WebApplication app)
     {
+        // A gateway proxies every path; nothing may shadow its routes.
+        if (app.GetModuleCatalog().NodeRoles.Has(PlatformRoles.Gateway))
+            return app;
         // Unknown API paths are a 404 problem, never the SPA's index page.
         app.MapFallback("/api/{**path}", () => Problems.NotFound("This API endpoint"));
         if (!app.GetModuleCatalog().NodeRoles.Has(PlatformRoles.Web))

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -34,6 +35,13 @@ internal static class PlatformNode
             Console.Error.WriteLine(ex.Message);
             return false;
         }
+        if (roles.Has(PlatformRoles.Gateway) && roles.Roles.Count > 1)
+        {
+            // The gateway proxies every path; sharing a process with a role that serves paths
+            // itself would make routing depend on endpoint order. Run it as its own node.
+            Console.Error.WriteLine($"The gateway role runs alone: start it as its own node (roles given: {roles}).");
+            return false;
+        }
 
         var services = builder.Services;
         services.AddSingleton(new ModuleCatalog(roles));
@@ -55,7 +63,9 @@ internal static class PlatformNode
         if (command.Kind == HostCommandKind.Run)
             services.AddHostedService<NodeHeartbeatService>();
 
+        services.AddAuthentication();
         services.AddPlatformAuthorization();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ConfigureForwardedHeaders);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
@@ -87,4 +97,21 @@ internal static class PlatformNode
             return false;
         }
     }
+
+    /// <summary>
+    /// Nodes believe X-Forwarded-For/Proto/Host only from the gateway: loopback by default, plus
+    /// <c>Platform:Network:KnownProxies</c> (IP addresses) and <c>Platform:Network:KnownNetworks</c>
+    /// (CIDR ranges). From anyone else the headers are ignored, so a client cannot spoof its IP.
+    /// </summary>
+    private static void ConfigureForwardedHeaders(ForwardedHeadersOptions options, IConfiguration configuration)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+        foreach (var proxy in Split(configuration["Platform:Network:KnownProxies"]))
+            options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        foreach (var network in Split(configuration["Platform:Network:KnownNetworks"]))
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+    }
+
+    private static string[] Split(string? value) =>
+        (value ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -1,3 +1,4 @@
+using Platform.Gateway;
 using Platform.Host;
 using Platform.Host.Cli;
 using Platform.Host.Cluster;
@@ -17,6 +18,7 @@ builder.AddServiceDefaults();
 builder.AddIdentityModule();
 builder.AddTasksModule();
 builder.AddRealtimeModule();
+builder.AddGateway();
 builder.AddPlatformBus();
 
 var app = builder.Build();
@@ -32,6 +34,7 @@ app.MapClusterEndpoints();
 app.MapIdentityEndpoints();
 app.MapTasksEndpoints();
 app.MapRealtimeEndpoints();
+app.MapGateway();
 app.MapWebClient();
 
 await app.RunAsync();

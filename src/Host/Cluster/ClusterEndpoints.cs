@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.BuildingBlocks.Modularity;
 using Platform.BuildingBlocks.Security;
 using Platform.Host.Infrastructure;
 
@@ -18,7 +19,10 @@ internal static class ClusterEndpoints
     /// admin of the installation may see it; an installation-operator role comes with multi-tenant
     /// hosting.)
     /// </summary>
-    public static void MapClusterEndpoints(this WebApplication app) =>
+    public static void MapClusterEndpoints(this WebApplication app)
+    {
+        if (!app.GetModuleCatalog().NodeRoles.Has(PlatformRoles.Web))
+            return;
         app.MapGet("/api/v1/admin/cluster/nodes", async (PlatformDbContext db, IOptions<ClusterOptions> options, TimeProvider time, CancellationToken ct) =>
         {
             var now = time.GetUtcNow();
@@ -28,4 +32,5 @@ internal static class ClusterEndpoints
                 now - n.LastHeartbeatAt <= options.Value.DownAfter ? "up" : "down",
                 n.CpuPercent, n.InFlightRequests, n.OpenStreams, n.MemoryBytes)).ToList(), now));
         }).RequireAuthorization(PlatformPolicies.OrganizationAdmin).WithTags("Cluster");
+    }
 }

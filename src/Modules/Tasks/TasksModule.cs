@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Platform.BuildingBlocks.Database;
+using Platform.BuildingBlocks.Idempotency;
 using Platform.BuildingBlocks.Modularity;
 using Platform.BuildingBlocks.Outbox;
 using Platform.BuildingBlocks.Security;
@@ -34,7 +35,8 @@ public static class TasksModule
     {
         if (!app.GetModuleCatalog().IsLoaded(Name))
             return app;
-        var tasks = app.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(PlatformPolicies.Member);
+        var tasks = app.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(PlatformPolicies.Member)
+            .AddEndpointFilter<IdempotencyFilter<TasksDbContext>>();
         CreateTaskEndpoint.Map(tasks);
         ListTasksEndpoint.Map(tasks);
         GetTaskEndpoint.Map(tasks);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Platform.BuildingBlocks.Database;
+using Platform.BuildingBlocks.Idempotency;
 using Platform.BuildingBlocks.Outbox;
 using Platform.Modules.Tasks.Domain;
 
@@ -45,6 +46,7 @@ internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) :
             b.HasIndex(c => new { c.TaskId, c.CreatedAt, c.Ordinal });
         });
         builder.AddOutbox();
+        builder.AddIdempotencyKeys();
         builder.UseSnakeCaseNames();
     }
 }

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.BuildingBlocks.Modularity;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.LoadBalancing;
+
+namespace Platform.Gateway;
+
+/// <summary>
+/// The <c>gateway</c> role: one URL in front of the cluster. TLS is terminated here when Kestrel
+/// has a certificate (<c>Kestrel:Certificates:Default:Path</c> and an https URL); the gateway
+/// sets X-Forwarded-For/Proto/Host for the nodes.
+/// </summary>
+public static class GatewayRole
+{
+    public const string Name = "gateway";
+
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
+    {
+        if (!builder.Services.GetModuleCatalog().TryLoad(Name, PlatformRoles.Gateway))
+            return builder;
+        var services = builder.Services;
+        services.Configure<GatewayOptions>(builder.Configuration.GetSection("Platform:Gateway"));
+        services.AddSingleton<NodeLoadTable>();
+        services.AddSingleton<RegistryProxyConfigProvider>();
+        services.AddSingleton<IProxyConfigProvider>(sp => sp.GetRequiredService<RegistryProxyConfigProvider>());
+        services.AddHostedService(sp => sp.GetRequiredService<RegistryProxyConfigProvider>());
+        services.AddSingleton<ILoadBalancingPolicy, LeastLoadedPolicy>();
+        services.AddSingleton<RetryOnAnotherNode>();
+        services.AddReverseProxy();
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        if (!app.GetModuleCatalog().IsLoaded(Name))
+            return app;
+        var retry = app.Services.GetRequiredService<RetryOnAnotherNode>();
+        app.MapReverseProxy(pipeline =>
+        {
+            pipeline.Use((context, next) => retry.InvokeAsync(context, () => next(context)));
+            pipeline.UseSessionAffinity();
+            pipeline.UseLoadBalancing();
+            pipeline.UsePassiveHealthChecks();
+        });
+        return app;
+    }
+}

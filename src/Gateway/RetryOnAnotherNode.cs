@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.Model;
+
+namespace Platform.Gateway;
+
+/// <summary>
+/// Like ingress-nginx's <c>proxy_next_upstream</c>: when the chosen node fails before answering,
+/// an idempotent request (GET, HEAD, OPTIONS, or any request with an <c>Idempotency-Key</c>, which
+/// the nodes honour exactly once) is sent again to another healthy node. Anything else fails with
+/// a problem response that says why it was not retried.
+/// </summary>
+internal sealed class RetryOnAnotherNode(IOptions<GatewayOptions> options, IProblemDetailsService problems)
+{
+    public async Task InvokeAsync(HttpContext context, Func<Task> next)
+    {
+        var retryable = IsIdempotent(context.Request) && await MakeBodyReplayableAsync(context);
+        var proxy = context.GetReverseProxyFeature();
+        var tried = new List<DestinationState>();
+        for (var attempt = 0; ; attempt++)
+        {
+            await next();
+            var error = context.Features.Get<IForwarderErrorFeature>();
+            if (error is null || context.Response.HasStarted)
+                return;
+
+            if (proxy.ProxiedDestination is { } failed)
+                tried.Add(failed);
+            var remaining = proxy.AllDestinations.Where(d => !tried.Contains(d) && IsUsable(d)).ToList();
+            if (!retryable || remaining.Count == 0 || attempt >= options.Value.MaxRetries)
+            {
+                await WriteFailureAsync(context, retryable, tried.Count);
+                return;
+            }
+
+            proxy.AvailableDestinations = remaining;
+            context.Features.Set<IForwarderErrorFeature>(null);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.Headers.Clear();
+            context.Request.Body.Position = 0;
+        }
+    }
+
+    public static bool IsIdempotent(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
+        || request.Headers.ContainsKey("Idempotency-Key");
+
+    private static bool IsUsable(DestinationState destination) =>
+        destination.Health.Active != DestinationHealth.Unhealthy && destination.Health.Passive != DestinationHealth.Unhealthy;
+
+    /// <summary>Buffers a small body so it can be sent again; a large one makes the request non-retryable.</summary>
+    private async Task<bool> MakeBodyReplayableAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+        if (!hasBody)
+        {
+            request.EnableBuffering();
+            return true;
+        }
+        var limit = options.Value.MaxReplayableBodyBytes;
+        if (request.ContentLength > limit)
+            return false;
+        request.EnableBuffering(bufferThreshold: limit, bufferLimit: limit);
+        try
+        {
+            await request.Body.DrainAsync(context.RequestAborted);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        request.Body.Position = 0;
+        return true;
+    }
+
+    private async Task WriteFailureAsync(HttpContext context, bool retryable, int nodesTried)
+    {
+        var noNode = nodesTried == 0;
+        context.Response.Clear();
+        context.Response.StatusCode = noNode ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway;
+        var detail = noNode
+            ? "No healthy node can serve this request right now. Try again shortly."
+            : retryable
+                ? $"The request failed on {nodesTried} node(s) and no other healthy node was left to try."
+                : "The node handling the request failed before answering. The request was not retried because it is not idempotent; " +
+                  "send an Idempotency-Key header to let the gateway retry it safely.";
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = context.Response.StatusCode, Title = noNode ? "Service unavailable" : "Bad gateway", Detail = detail },
+        });
+    }
+}
