@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +17,9 @@ public static class OutboxRegistration
     {
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxSignalInterceptor>();
-        services.AddSingleton<IHostedService>(sp => new OutboxRelay(
+        services.AddSingleton<IHostedService>(sp => !sp.GetRequiredService<IConfiguration>().GetValue("Platform:Outbox:RelayEnabled", true)
+            ? new PausedRelay(schema, sp.GetRequiredService<ILogger<OutboxRelay>>())
+            : new OutboxRelay(
             schema,
             sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredService<IBus>(),
@@ -24,6 +27,22 @@ public static class OutboxRegistration
             sp.GetRequiredService<ILogger<OutboxRelay>>()));
         return services;
     }
+}
+
+/// <summary>
+/// Stands in for the relay when <c>Platform:Outbox:RelayEnabled=false</c> (maintenance: keep
+/// accepting writes while the bus is being repaired; rows wait in the outbox and go out once a
+/// node with the relay enabled runs). Tests use it to stop a node between commit and relay.
+/// </summary>
+internal sealed class PausedRelay(string schema, ILogger logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Outbox relay for schema {Schema} is paused on this node (Platform:Outbox:RelayEnabled=false)", schema);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Pokes the relay after a SaveChanges that stored outbox rows.</summary>

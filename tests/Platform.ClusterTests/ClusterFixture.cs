@@ -1,0 +1,154 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.LocalResources;
+
+namespace Platform.ClusterTests;
+
+/// <summary>
+/// PostgreSQL + RabbitMQ + a gateway + two web nodes, all real processes; an organisation with
+/// two members (Ann, Bob) set up through the gateway.
+/// </summary>
+#pragma warning disable CA1001 // disposed through IAsyncLifetime.DisposeAsync
+public sealed class ClusterFixture : IAsyncLifetime
+#pragma warning restore CA1001
+{
+    public const string Password = "correct horse battery staple";
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "platform-cluster-" + Guid.NewGuid().ToString("N")[..8]);
+    // Owned and disposed in DisposeAsync (xunit's lifetime for fixtures), not IDisposable.
+#pragma warning disable CA2213
+    private PostgresServer _postgres = null!;
+    private RabbitMqServer _rabbit = null!;
+#pragma warning restore CA2213
+
+    public HostNode Gateway { get; private set; } = null!;
+    public HostNode Web1 { get; private set; } = null!;
+    public HostNode Web2 { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = null!;
+    public Dictionary<string, string?> NodeEnvironment { get; } = new();
+    public string AnnToken { get; private set; } = null!;
+    public string BobToken { get; private set; } = null!;
+    public Guid AnnId { get; private set; }
+    public Guid BobId { get; private set; }
+    public List<HostNode> ExtraNodes { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_root);
+        _postgres = new PostgresServer(Path.Combine(_root, "pg"), PortAllocator.GetFreeTcpPort()) { Durable = false };
+        _rabbit = new RabbitMqServer(Path.Combine(_root, "rabbit"), PortAllocator.GetFreeTcpPort());
+        await Task.WhenAll(_postgres.StartAsync(CancellationToken.None), _rabbit.StartAsync(CancellationToken.None));
+        await _postgres.EnsureDatabaseAsync("platform", CancellationToken.None);
+        ConnectionString = _postgres.ConnectionString("platform");
+
+        NodeEnvironment["ConnectionStrings__Platform"] = ConnectionString;
+        NodeEnvironment["ConnectionStrings__RabbitMq"] = _rabbit.AmqpUri;
+        NodeEnvironment["Platform__Setup__Token"] = "cluster-test-token";
+        NodeEnvironment["Platform__Cluster__HeartbeatInterval"] = "00:00:01";
+        NodeEnvironment["Platform__Cluster__DownAfter"] = "00:00:04";
+        NodeEnvironment["Platform__Gateway__NodeDownAfter"] = "00:00:04";
+        NodeEnvironment["Platform__Gateway__RefreshInterval"] = "00:00:01";
+        NodeEnvironment["Platform__Gateway__HealthCheckInterval"] = "00:00:01";
+        NodeEnvironment["Platform__Realtime__PollInterval"] = "00:00:01";
+
+        await ProcessRunner.RunAsync("dotnet", [HostBinary.Path, "migrate"], new ProcessRunOptions
+        {
+            Environment = NodeEnvironment, Timeout = TimeSpan.FromMinutes(2),
+        });
+
+        Web1 = new HostNode("web-1", "web", PortAllocator.GetFreeTcpPort(), NodeEnvironment);
+        Web2 = new HostNode("web-2", "web", PortAllocator.GetFreeTcpPort(), NodeEnvironment);
+        Gateway = new HostNode("gateway", "gateway", PortAllocator.GetFreeTcpPort(), NodeEnvironment);
+        await Task.WhenAll(Web1.StartAsync(), Web2.StartAsync(), Gateway.StartAsync());
+        await WaitForGatewayDestinationsAsync(2);
+
+        using var client = GatewayClient();
+        var setup = await client.PostAsJsonAsync("/api/v1/setup", new
+        {
+            setupToken = "cluster-test-token", organizationName = "Cluster Org",
+            adminEmail = "ann@cluster.test", adminDisplayName = "Ann", adminPassword = Password,
+        });
+        setup.EnsureSuccessStatusCode();
+        AnnToken = await LoginAsync("ann@cluster.test");
+        using var ann = GatewayClient(AnnToken);
+        (await ann.PostAsJsonAsync("/api/v1/users", new { email = "bob@cluster.test", displayName = "Bob", password = Password })).EnsureSuccessStatusCode();
+        BobToken = await LoginAsync("bob@cluster.test");
+        AnnId = (await ann.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetGuid();
+        using var bob = GatewayClient(BobToken);
+        BobId = (await bob.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetGuid();
+    }
+
+    public HttpClient GatewayClient(string? token = null) => ClientFor(Gateway, token);
+
+    public static HttpClient ClientFor(HostNode node, string? token = null)
+    {
+        var client = new HttpClient { BaseAddress = node.Url, Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task<string> LoginAsync(string email)
+    {
+        using var client = GatewayClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>Waits until the registry lists this many live web nodes (the gateway reads the same rows).</summary>
+    public async Task WaitForGatewayDestinationsAsync(int webNodes)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(
+                "SELECT count(*) FROM platform.nodes WHERE 'web' = ANY(roles) AND last_heartbeat_at > now() - interval '4 seconds'", connection);
+            if ((long)(await command.ExecuteScalarAsync())! == webNodes)
+            {
+                // One more gateway refresh plus a health probe round.
+                await Task.Delay(TimeSpan.FromSeconds(2.5));
+                return;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The registry never listed {webNodes} live web nodes.");
+    }
+
+    public async Task<HostNode> StartExtraNodeAsync(string id, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var node = new HostNode(id, "web", PortAllocator.GetFreeTcpPort(), NodeEnvironment);
+        ExtraNodes.Add(node);
+        await node.StartAsync(extra);
+        return node;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in ExtraNodes.Concat([Gateway, Web1, Web2]).Where(n => n is not null))
+            await node.DisposeAsync();
+        await _rabbit.DisposeAsync();
+        await _postgres.DisposeAsync();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Leftover temp files never fail a run.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same: files owned by the postgres user on some set-ups.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterGroup : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

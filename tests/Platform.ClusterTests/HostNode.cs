@@ -1,0 +1,73 @@
+using System.Reflection;
+using Platform.LocalResources;
+
+namespace Platform.ClusterTests;
+
+/// <summary>One process of Platform.Host with its roles, killable like a real server.</summary>
+public sealed class HostNode : IAsyncDisposable
+{
+    private readonly Dictionary<string, string?> _environment;
+    private ManagedProcess? _process;
+
+    public HostNode(string id, string roles, int port, IReadOnlyDictionary<string, string?> environment)
+    {
+        Id = id;
+        Port = port;
+        _environment = new Dictionary<string, string?>(environment)
+        {
+            ["Platform__NodeId"] = id,
+            ["Platform__Roles"] = roles,
+            ["Platform__Database__MigrateOnStart"] = "false",
+        };
+    }
+
+    public string Id { get; }
+    public int Port { get; }
+    public Uri Url => new($"http://127.0.0.1:{Port}");
+    public IReadOnlyList<string> RecentOutput => _process?.RecentOutput ?? [];
+
+    public async Task StartAsync(IReadOnlyDictionary<string, string?>? extraEnvironment = null)
+    {
+        var environment = new Dictionary<string, string?>(_environment);
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string?>())
+            environment[key] = value;
+        var dll = HostBinary.Path;
+        _process = new ManagedProcess(new ManagedProcessOptions
+        {
+            FileName = "dotnet",
+            Arguments = [dll, "--urls", Url.ToString().TrimEnd('/')],
+            WorkingDirectory = System.IO.Path.GetDirectoryName(dll),
+            Environment = environment,
+        });
+        _process.Start();
+        await _process.WaitForHttpOkAsync(new Uri(Url, "/health/ready"), TimeSpan.FromSeconds(60), CancellationToken.None);
+    }
+
+    /// <summary>kill -9: no shutdown hooks, no deregistration, open connections just drop.</summary>
+    public void Kill() => _process?.Kill();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is not null)
+            await _process.DisposeAsync();
+    }
+}
+
+/// <summary>The host binary of the configuration these tests were built in.</summary>
+public static class HostBinary
+{
+    public static string Path { get; } = Locate();
+
+    private static string Locate()
+    {
+        var configuration = typeof(HostBinary).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .First(a => a.Key == "Configuration").Value!;
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Platform.sln")))
+            directory = directory.Parent;
+        if (directory is null)
+            throw new InvalidOperationException("Platform.sln not found above " + AppContext.BaseDirectory);
+        var dll = System.IO.Path.Combine(directory.FullName, "src", "Host", "bin", configuration, "net10.0", "Platform.Host.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the host first", dll);
+    }
+}
