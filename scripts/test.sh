@@ -29,8 +29,28 @@ test_exit=0
 dotnet test Platform.sln -c Release --no-build --results-directory "$results" \
   -p:CustomAfterMicrosoftCommonTargets="$PWD/scripts/trx-per-project.targets" || test_exit=$?
 
+echo "== browser client unit tests (Vitest)"
+web_exit=0
+(cd src/Web && npx vitest run --reporter=default --reporter=junit --outputFile.junit="$PWD/../../$results/web.junit.xml") || web_exit=$?
+
 echo "== summary"
 passed=0 failed=0 skipped=0
+if [[ -f "$results/web.junit.xml" ]]; then
+  # JUnit: every <testcase> is a test; those holding <failure>/<error> failed, <skipped/> skipped.
+  read -r wt wf ws < <(python3 - "$results/web.junit.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+cases = ET.parse(sys.argv[1]).getroot().iter("testcase")
+t = f = s = 0
+for c in cases:
+    t += 1
+    if c.find("failure") is not None or c.find("error") is not None: f += 1
+    elif c.find("skipped") is not None: s += 1
+print(t, f, s)
+PY
+)
+  printf '  %-50s %5d passed %5d failed %5d skipped\n' "src/Web (vitest)" "$((wt - wf - ws))" "$wf" "$ws"
+  passed=$((passed + wt - wf - ws)) failed=$((failed + wf)) skipped=$((skipped + ws))
+fi
 shopt -s nullglob
 trx_files=("$results"/*.trx)
 for trx in "${trx_files[@]}"; do
@@ -43,6 +63,10 @@ for trx in "${trx_files[@]}"; do
     sed -E 's/.* testName="([^"]*)".*/    FAILED: \1/' | head -20 || true
 done
 
+if ((web_exit != 0)); then
+  echo "vitest exited with code $web_exit"
+  finish 1 "$passed" "$((failed > 0 ? failed : 1))" "$skipped"
+fi
 if ((test_exit != 0)); then
   echo "dotnet test exited with code $test_exit"
   finish 1 "$passed" "$failed" "$skipped"
