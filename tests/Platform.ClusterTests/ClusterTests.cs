@@ -57,6 +57,8 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
         var failures = new List<(double At, string What)>();
         var keys = new List<string>();
         TimeSpan? killedAt = null;
+        TimeSpan? firstSuccessAfterKill = null;
+        var slowestAfterKill = TimeSpan.Zero;
         var writes = 0;
         while (clock.Elapsed < TimeSpan.FromSeconds(12))
         {
@@ -65,7 +67,15 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
                 victim.Kill();
                 killedAt = clock.Elapsed;
             }
+            var sent = clock.Elapsed;
             var get = await ann.GetAsync($"/api/v1/tasks/{taskId}");
+            if (killedAt is { } k && sent >= k)
+            {
+                var latency = clock.Elapsed - sent;
+                if (latency > slowestAfterKill)
+                    slowestAfterKill = latency;
+                firstSuccessAfterKill ??= get.StatusCode == HttpStatusCode.OK ? clock.Elapsed - k : null;
+            }
             if (get.StatusCode != HttpStatusCode.OK)
                 failures.Add((clock.Elapsed.TotalSeconds, $"GET {(int)get.StatusCode}"));
 
@@ -86,7 +96,8 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
             await Task.Delay(20);
         }
 
-        output.WriteLine($"killed at {killedAt!.Value.TotalSeconds:0.00} s; {writes} GETs, {keys.Count} keyed POSTs; failures: " +
+        output.WriteLine($"killed at {killedAt!.Value.TotalSeconds:0.00} s; first GET success after kill {firstSuccessAfterKill?.TotalMilliseconds:0} ms; " +
+                         $"slowest GET after kill {slowestAfterKill.TotalMilliseconds:0} ms; {writes} GETs, {keys.Count} keyed POSTs; failures: " +
                          (failures.Count == 0 ? "none" : string.Join(", ", failures.Select(f => $"{f.What} at {f.At:0.00} s"))));
         // Gateway retries idempotent requests on the survivor, so even inside the detection
         // window nothing fails; the documented guarantee is "none after the window" (4 s here).

@@ -7,6 +7,7 @@ import { Header } from './components/Header';
 import { serverEvents } from './lib/events';
 import { navigate, paths, useRoute } from './lib/router';
 import { UsersProvider } from './lib/users';
+import { ClusterPage } from './pages/ClusterPage';
 import { LoginPage } from './pages/LoginPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { SetupPage } from './pages/SetupPage';
@@ -97,6 +98,7 @@ export function App() {
           <main className="container">
             {route.name === 'task' ? <TaskPage key={route.id} id={route.id} />
               : route.name === 'people' ? <PeoplePage me={session.me} />
+              : route.name === 'cluster' ? <ClusterPage />
               : route.name === 'notFound' ? <p className="page muted">There is nothing here. <a href={paths.tasks()}>Go to my tasks</a>.</p>
               : <TaskListPage />}
           </main>

@@ -1,6 +1,6 @@
 import { request } from './http';
 import type {
-  Comment, Me, NewTask, NewUser, Page, SetupRequest, SetupStatus, TaskDetails, TaskSummary, User,
+  ClusterStatus, Comment, Me, NewTask, NewUser, Page, SetupRequest, SetupStatus, TaskDetails, TaskSummary, User,
 } from './types';
 
 const base = '/api/v1';
@@ -26,4 +26,6 @@ export const api = {
   createTask: (body: NewTask) => request<TaskDetails>('POST', `${base}/tasks`, { body }),
   addComment: (taskId: string, text: string) =>
     request<Comment>('POST', `${base}/tasks/${enc(taskId)}/comments`, { body: { text } }),
+
+  clusterNodes: () => request<ClusterStatus>('GET', `${base}/admin/cluster/nodes`),
 };

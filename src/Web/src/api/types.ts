@@ -75,6 +75,29 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+export type NodeHealth = 'up' | 'down';
+
+/** One node of the installation as reported by `GET /api/v1/admin/cluster/nodes`. */
+export interface ClusterNode {
+  id: string;
+  roles: string[];
+  address: string;
+  version: string;
+  startedAt: string;
+  lastHeartbeatAt: string;
+  health: NodeHealth;
+  cpuPercent: number;
+  inFlightRequests: number;
+  openStreams: number;
+  memoryBytes: number;
+}
+
+export interface ClusterStatus {
+  nodes: ClusterNode[];
+  /** Server time of the snapshot; uptimes and heartbeat ages are measured against it. */
+  at: string;
+}
+
 /** RFC 9457 problem details as sent by the backend. */
 export interface Problem {
   type?: string;

@@ -21,6 +21,10 @@ export function Header({ me, route, onLogout }: Props) {
           {me.isAdmin && (
             <a href={paths.people()} className={route.name === 'people' ? 'active' : undefined}>People</a>
           )}
+          {me.isAdmin && (
+            <a href={paths.cluster()} className={route.name === 'cluster' ? 'active' : undefined}
+              data-testid="nav-cluster">Cluster</a>
+          )}
         </nav>
         <div className="header-user">
           <span className="current-user" data-testid="current-user" title={me.email}>{me.displayName}</span>

@@ -8,6 +8,9 @@ describe('parseRoute', () => {
     ['#/tasks', { name: 'tasks' }],
     ['#/tasks/', { name: 'tasks' }],
     ['#/people', { name: 'people' }],
+    ['#/cluster', { name: 'cluster' }],
+    ['#/cluster?x=1', { name: 'cluster' }],
+    ['#/cluster/node-1', { name: 'notFound' }],
     ['#/login', { name: 'login' }],
     ['#/setup', { name: 'setup' }],
     ['#/tasks/0193a1b2-c3d4', { name: 'task', id: '0193a1b2-c3d4' }],
@@ -16,6 +19,10 @@ describe('parseRoute', () => {
     ['#/tasks/1/2', { name: 'notFound' }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it('round-trips the cluster path', () => {
+    expect(parseRoute(paths.cluster())).toEqual({ name: 'cluster' });
   });
 
   it('round-trips task paths', () => {

@@ -4,6 +4,7 @@ export type Route =
   | { name: 'tasks' }
   | { name: 'task'; id: string }
   | { name: 'people' }
+  | { name: 'cluster' }
   | { name: 'login' }
   | { name: 'setup' }
   | { name: 'notFound' };
@@ -18,7 +19,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'tasks' && second && parts.length === 2) {
     return { name: 'task', id: safeDecode(second) };
   }
-  if (parts.length === 1 && (first === 'people' || first === 'login' || first === 'setup')) {
+  if (parts.length === 1 && (first === 'people' || first === 'cluster' || first === 'login' || first === 'setup')) {
     return { name: first };
   }
   return { name: 'notFound' };
@@ -36,6 +37,7 @@ export const paths = {
   tasks: () => '#/tasks',
   task: (id: string) => `#/tasks/${encodeURIComponent(id)}`,
   people: () => '#/people',
+  cluster: () => '#/cluster',
   login: () => '#/login',
   setup: () => '#/setup',
 };
