@@ -1,8 +1,9 @@
 using Platform.AppHost.Hosting;
+using Platform.AppHost.Resources;
 using Platform.AppHost.Topologies;
 
 // The shape of a .NET Aspire AppHost: declare the resources, then run them. The topology decides which
-// resources exist; `--topology cluster` (RabbitMQ, role nodes, a gateway) plugs in beside the single node.
+// resources exist: `single` (the default) is one all-roles node; `cluster` adds RabbitMQ, role nodes and a gateway.
 var builder = DistributedApplication.CreateBuilder(args);
 if (builder.Options.ShowHelp)
 {
@@ -15,12 +16,16 @@ switch (builder.Options.Topology)
     case "single":
         SingleNodeTopology.Compose(builder);
         break;
+    case "cluster":
+        ClusterTopology.Compose(builder);
+        break;
     default:
-        await Console.Error.WriteLineAsync($"Unknown topology '{builder.Options.Topology}'. Known: single.");
+        await Console.Error.WriteLineAsync($"Unknown topology '{builder.Options.Topology}'. Known: single, cluster.");
         return 2;
 }
 
-if (!await PostgresPrerequisite.EnsureInstalledAsync())
+if (!await AptPrerequisite.Postgres.EnsureInstalledAsync()
+    || (builder.Resources.OfType<RabbitMqResource>().Any() && !await AptPrerequisite.RabbitMq.EnsureInstalledAsync()))
 {
     return 1;
 }

@@ -2,6 +2,7 @@
 # Machine prerequisites for building, running and testing Platform on Debian 12 (run as root on a fresh machine).
 # Idempotent: when everything is present it only verifies (well under 2 s) and changes nothing.
 #   - PostgreSQL 15 server binaries (/usr/lib/postgresql/15/bin): the AppHost and tests run private servers
+#   - RabbitMQ (rabbitmq-server, /usr/lib/rabbitmq/bin): the cluster topology and cluster tests run private nodes
 #   - Chromium (/usr/bin/chromium): end-to-end tests drive it through Playwright
 #   - npm packages of src/Web (npm ci) when src/Web/package.json exists
 #   - local dotnet tools (.config/dotnet-tools.json: dotnet-ef)
@@ -16,6 +17,7 @@ command -v dotnet >/dev/null || fail "the .NET SDK is missing (global.json asks 
 # --- apt packages -------------------------------------------------------------------------------
 missing=()
 [[ -x /usr/lib/postgresql/15/bin/postgres && -x /usr/lib/postgresql/15/bin/initdb ]] || missing+=(postgresql-15)
+[[ -x /usr/lib/rabbitmq/bin/rabbitmq-server && -x /usr/lib/rabbitmq/bin/rabbitmqctl ]] || missing+=(rabbitmq-server)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 if [[ -f src/Web/package.json ]] && ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
 
@@ -24,7 +26,7 @@ if ((${#missing[@]})); then
     fail "missing ${missing[*]}; as root run: bash scripts/prereqs.sh   (or: apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing[*]})"
   fi
   if [[ ! -e /usr/sbin/policy-rc.d ]]; then
-    # Keeps apt from starting Debian's own PostgreSQL cluster: we only ever run private servers.
+    # Keeps apt from starting Debian's own PostgreSQL cluster and RabbitMQ node: we only ever run private servers.
     printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
     chmod 755 /usr/sbin/policy-rc.d
     say "wrote /usr/sbin/policy-rc.d (exit 101: no service auto-starts)"
@@ -34,7 +36,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   say "installed ${missing[*]}"
 else
-  say "apt packages present (postgresql-15, chromium)"
+  say "apt packages present (postgresql-15, rabbitmq-server, chromium)"
 fi
 
 # --- web client packages ------------------------------------------------------------------------

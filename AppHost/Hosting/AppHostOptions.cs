@@ -7,16 +7,21 @@ public sealed record AppHostOptions
 {
     public const string Usage = """
         Usage: dotnet run --project AppHost -- [options]
-          --port <n>          HTTP port of the node (default 8080)
+          --topology <name>   single (default): PostgreSQL + one node with every role
+                              cluster: PostgreSQL + RabbitMQ + web-1, web-2, files-workers, mail-scheduler behind a gateway
+          --port <n>          HTTP port of the node, or of the gateway in a cluster (default 8080; cluster nodes: n+1..n+4)
           --pg-port <n>       PostgreSQL port (default 15432)
-          --topology <name>   single (default)
-          --environment <e>   ASPNETCORE_ENVIRONMENT of the node (default Development)
+          --rabbit-port <n>   RabbitMQ AMQP port, cluster only (default 15673)
+          --environment <e>   ASPNETCORE_ENVIRONMENT of the nodes (default Development)
           --plain             line output instead of the live table (automatic when stdout is not a terminal)
-        Data (kept across runs, git-ignored): .data/postgres; logs: .data/logs/<resource>.log
+        Data (kept across runs, git-ignored): .data/postgres, .data/rabbitmq; logs: .data/logs/<resource>.log
         """;
 
     public int NodePort { get; init; } = 8080;
     public int PostgresPort { get; init; } = 15432;
+
+    /// <summary>15673: beside RabbitMQ's default 5672 and its management port 15672, both left to a system broker.</summary>
+    public int RabbitMqPort { get; init; } = 15673;
     public string Topology { get; init; } = "single";
     public string Environment { get; init; } = "Development";
     public bool Plain { get; init; }
@@ -33,6 +38,7 @@ public sealed record AppHostOptions
             {
                 "--port" => options with { NodePort = Port(Value(), name) },
                 "--pg-port" => options with { PostgresPort = Port(Value(), name) },
+                "--rabbit-port" => options with { RabbitMqPort = Port(Value(), name) },
                 "--topology" => options with { Topology = Value() },
                 "--environment" => options with { Environment = Value() },
                 "--plain" => options with { Plain = true },

@@ -14,17 +14,21 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly AppHostOptions _options;
     private readonly RepoLayout _layout;
     private readonly IHttpEntryPoint _entryPoint;
+    private readonly IHttpEntryPoint _setupProbe;
+    private readonly IReadOnlyList<IResourceMonitor> _monitors;
     private readonly string _setupToken;
     private readonly Stopwatch _sinceLaunch = Stopwatch.StartNew();
     private readonly List<string> _notes = [];
 
     internal DistributedApplication(IReadOnlyList<Resource> resources, AppHostOptions options, RepoLayout layout,
-        IHttpEntryPoint entryPoint, string setupToken)
+        IHttpEntryPoint entryPoint, IHttpEntryPoint setupProbe, IReadOnlyList<IResourceMonitor> monitors, string setupToken)
     {
         _resources = resources;
         _options = options;
         _layout = layout;
         _entryPoint = entryPoint;
+        _setupProbe = setupProbe;
+        _monitors = monitors;
         _setupToken = setupToken;
     }
 
@@ -87,11 +91,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         try
         {
-            foreach (var resource in _resources)
-            {
-                await resource.StartAsync(context, shutdown);
-            }
-
+            await StartAllAsync(context, shutdown);
             await AnnounceReadyAsync(shutdown);
             await MonitorHealthAsync(shutdown);
             return 0;
@@ -108,13 +108,84 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts every resource once its dependencies are up (by default: the resource declared before it, i.e. strictly in
+    /// declaration order); the first failure cancels the starts still under way and is rethrown.
+    /// </summary>
+    private async Task StartAllAsync(ResourceContext context, CancellationToken shutdown)
+    {
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+        var started = new Dictionary<Resource, Task>();
+        Resource? previous = null;
+        foreach (var resource in _resources)
+        {
+            var dependencies = resource.Dependencies ?? (previous is null ? [] : [previous]);
+            var waits = dependencies.Select(d => started.TryGetValue(d, out var task)
+                ? task
+                : throw new InvalidOperationException($"{resource.Name} waits for {d.Name}, which is not declared before it.")).ToArray();
+            started[resource] = StartAfterAsync(resource, waits, context, abort);
+            previous = resource;
+        }
+
+        try
+        {
+            await Task.WhenAll(started.Values);
+        }
+        catch
+        {
+            var failure = started.Values.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!)
+                .FirstOrDefault(e => e is not OperationCanceledException);
+            if (failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task StartAfterAsync(Resource resource, Task[] dependencies, ResourceContext context,
+        CancellationTokenSource abort)
+    {
+        try
+        {
+            await Task.WhenAll(dependencies);
+        }
+        catch
+        {
+            // A dependency failed or was cancelled: that one reports it; this resource never starts.
+            return;
+        }
+
+        try
+        {
+            await resource.StartAsync(context, abort.Token);
+        }
+        catch
+        {
+            await abort.CancelAsync();
+            throw;
+        }
+    }
+
     private async Task AnnounceReadyAsync(CancellationToken ct)
     {
         var timings = string.Join(", ", _resources.Where(r => r.StartDuration is not null)
             .Select(r => $"{r.Name} {r.StartDuration!.Value.TotalSeconds:0.0} s"));
         Note($"ready in {_sinceLaunch.Elapsed.TotalSeconds:0.0} s ({timings})");
         Note($"open {_entryPoint.Url}");
-        Note(await LoginHint.DescribeAsync(_entryPoint.Url, _setupToken, ct));
+        var others = _resources.OfType<IHttpEntryPoint>().Where(e => !ReferenceEquals(e, _entryPoint)).ToList();
+        if (others.Count > 0)
+        {
+            Note("behind it (each node also answers on its own URL):");
+            var width = others.Max(e => ((Resource)e).Name.Length);
+            foreach (var node in others)
+            {
+                Note($"  {((Resource)node).Name.PadRight(width)}  {node.Url}  {node.Description}");
+            }
+        }
+
+        Note(await LoginHint.DescribeAsync(_entryPoint.Url, _setupProbe.Url, _setupToken, ct));
         Note($"logs: {_layout.Relative(_layout.LogDirectory)}/<resource>.log; Ctrl+C stops everything");
     }
 
@@ -122,7 +193,8 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         while (true)
         {
-            await Task.WhenAll(_resources.Select(r => r.RefreshHealthAsync(ct)));
+            await Task.WhenAll(_resources.Select(r => r.RefreshHealthAsync(ct))
+                .Concat(_monitors.Select(m => m.PollAsync(ct))));
             await Task.Delay(HealthInterval, ct);
         }
     }

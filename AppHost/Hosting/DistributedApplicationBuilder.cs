@@ -6,6 +6,7 @@ namespace Platform.AppHost.Hosting;
 public sealed class DistributedApplicationBuilder
 {
     private readonly List<Resource> _resources = [];
+    private readonly List<IResourceMonitor> _monitors = [];
 
     internal DistributedApplicationBuilder(AppHostOptions options, RepoLayout layout)
     {
@@ -22,6 +23,14 @@ public sealed class DistributedApplicationBuilder
     /// <summary>Where people open the product; its URL is printed once everything is ready.</summary>
     public IHttpEntryPoint? EntryPoint { get; set; }
 
+    /// <summary>Where the AppHost asks <c>GET /api/v1/setup</c> whether this is a first run; defaults to <see cref="EntryPoint"/>.</summary>
+    public IHttpEntryPoint? SetupProbe { get; set; }
+
+    public IReadOnlyList<Resource> Resources => _resources;
+
+    /// <summary>Something polled beside the health checks (every 2 s once everything is up), e.g. the node registry.</summary>
+    public void AddMonitor(IResourceMonitor monitor) => _monitors.Add(monitor);
+
     public T AddResource<T>(T resource)
         where T : Resource
     {
@@ -34,8 +43,11 @@ public sealed class DistributedApplicationBuilder
         return resource;
     }
 
-    public DistributedApplication Build() =>
-        new(_resources, Options, Layout, EntryPoint ?? throw new InvalidOperationException("No entry point was declared."), SetupToken);
+    public DistributedApplication Build()
+    {
+        var entryPoint = EntryPoint ?? throw new InvalidOperationException("No entry point was declared.");
+        return new(_resources, Options, Layout, entryPoint, SetupProbe ?? entryPoint, _monitors, SetupToken);
+    }
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -45,4 +57,13 @@ public sealed class DistributedApplicationBuilder
 public interface IHttpEntryPoint
 {
     Uri Url { get; }
+
+    /// <summary>What it serves (e.g. a node's roles), printed beside its URL.</summary>
+    string Description => string.Empty;
+}
+
+/// <summary>Polled every 2 s while the application runs (after start); failures are its own business.</summary>
+public interface IResourceMonitor
+{
+    Task PollAsync(CancellationToken ct);
 }

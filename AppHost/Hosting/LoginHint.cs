@@ -7,9 +7,11 @@ internal static class LoginHint
 {
     private sealed record SetupStatus(bool SetupRequired);
 
-    public static async Task<string> DescribeAsync(Uri baseUrl, string setupToken, CancellationToken ct)
+    /// <param name="baseUrl">Where people open the product.</param>
+    /// <param name="probeUrl">Where to ask whether setup is still required (a web node; usually <paramref name="baseUrl"/>).</param>
+    public static async Task<string> DescribeAsync(Uri baseUrl, Uri probeUrl, string setupToken, CancellationToken ct)
     {
-        using var client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        using var client = new HttpClient { BaseAddress = probeUrl, Timeout = TimeSpan.FromSeconds(5) };
         try
         {
             var status = await client.GetFromJsonAsync<SetupStatus>("api/v1/setup", ct);

@@ -25,6 +25,9 @@ public abstract class Resource(string name) : IAsyncDisposable
     public virtual int? Pid => null;
     public virtual string? Endpoint => null;
 
+    /// <summary>Live load figures (a node's CPU, requests, streams, memory), or null where none are known.</summary>
+    public virtual string? Load => null;
+
     /// <summary>"healthy" / "unhealthy", or "-" where no health check applies or the resource is not running.</summary>
     public string Health { get; private set; } = "-";
 
@@ -32,6 +35,12 @@ public abstract class Resource(string name) : IAsyncDisposable
     public string Detail { get; protected set; } = string.Empty;
 
     public TimeSpan? StartDuration { get; private set; }
+
+    /// <summary>
+    /// What must be up before this resource starts. Null (nothing declared): the resource declared just before it, so
+    /// a topology without <c>WaitFor</c> starts strictly in declaration order.
+    /// </summary>
+    internal List<Resource>? Dependencies { get; set; }
 
     /// <summary>Starts the resource; returns <see cref="ResourceState.Running"/> or <see cref="ResourceState.Completed"/> (jobs).</summary>
     protected abstract Task<ResourceState> OnStartAsync(ResourceContext context, CancellationToken ct);
@@ -102,5 +111,28 @@ public abstract class Resource(string name) : IAsyncDisposable
         {
             Health = healthy switch { null => "-", true => "healthy", false => "unhealthy" };
         }
+    }
+}
+
+public static class ResourceBuilderExtensions
+{
+    /// <summary>
+    /// Starts <paramref name="resource"/> once every one of <paramref name="dependencies"/> is running (or completed, for
+    /// a job), instead of after the resource declared just before it; independent resources start side by side.
+    /// </summary>
+    public static T WaitFor<T>(this T resource, params Resource[] dependencies)
+        where T : Resource
+    {
+        resource.Dependencies ??= [];
+        resource.Dependencies.AddRange(dependencies);
+        return resource;
+    }
+
+    /// <summary>Starts <paramref name="resource"/> right away, beside whatever was declared before it.</summary>
+    public static T StartImmediately<T>(this T resource)
+        where T : Resource
+    {
+        resource.Dependencies = [];
+        return resource;
     }
 }

@@ -8,13 +8,21 @@ public sealed class HostNodeResource(string name, PostgresDatabaseResource datab
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(15);
-    private readonly Dictionary<string, string?> _environment = [];
+    private readonly Dictionary<string, Func<string?>> _environment = [];
     private ManagedProcess? _process;
     private ResourceLog? _log;
 
     public string Roles { get; private set; } = "all";
+
+    /// <summary><c>Platform:NodeId</c>: the node's row in the registry (<c>platform.nodes</c>); the host picks one when null.</summary>
+    public string? NodeId { get; private set; }
+
     public Uri Url { get; } = new($"http://127.0.0.1:{port}/");
-    public override string Kind => "Node";
+    public override string Kind => $"Node {Roles}";
+    public string Description => $"roles {Roles}";
+
+    /// <summary>Set by <see cref="NodeRegistryMonitor"/> from the node's heartbeat.</summary>
+    public override string? Load => State == ResourceState.Running ? _load : null;
     public override int? Pid => _process is { HasExited: false } p ? p.ProcessId : null;
     public override string? Endpoint => Url.ToString().TrimEnd('/');
 
@@ -24,11 +32,24 @@ public sealed class HostNodeResource(string name, PostgresDatabaseResource datab
         return this;
     }
 
-    public HostNodeResource WithEnvironment(string key, string? value)
+    public HostNodeResource WithEnvironment(string key, string? value) => WithEnvironment(key, () => value);
+
+    /// <summary>A value known only when the node starts (e.g. the broker's URI once it is up).</summary>
+    public HostNodeResource WithEnvironment(string key, Func<string?> value)
     {
         _environment[key] = value;
         return this;
     }
+
+    public HostNodeResource WithNodeId(string nodeId)
+    {
+        NodeId = nodeId;
+        return WithEnvironment("Platform__NodeId", nodeId);
+    }
+
+    /// <summary>The node joins the cluster's bus: <c>ConnectionStrings__RabbitMq</c> = the broker's amqp:// URI.</summary>
+    public HostNodeResource WithReference(RabbitMqResource rabbitMq) =>
+        WithEnvironment("ConnectionStrings__RabbitMq", () => rabbitMq.ConnectionString);
 
     public HostNodeResource WithSetupToken(string token) => WithEnvironment("Platform__Setup__Token", token);
 
@@ -36,9 +57,10 @@ public sealed class HostNodeResource(string name, PostgresDatabaseResource datab
     {
         var assembly = HostExecutable.LocateAssembly(context.Layout);
         var environment = HostExecutable.BaseEnvironment(context, database.ConnectionString);
+        environment["Platform__Roles"] = Roles;
         foreach (var (key, value) in _environment)
         {
-            environment[key] = value;
+            environment[key] = value();
         }
 
         _log = context.OpenLog(Name);
@@ -80,6 +102,10 @@ public sealed class HostNodeResource(string name, PostgresDatabaseResource datab
 
     protected override async Task<bool?> CheckHealthAsync(CancellationToken ct) =>
         await HttpProbe.IsOkAsync(new Uri(Url, "health/ready"), ct);
+
+    private string? _load;
+
+    internal void SetLoad(string? load) => _load = load;
 
     private void OnExited(int exitCode)
     {

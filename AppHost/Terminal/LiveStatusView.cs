@@ -35,7 +35,7 @@ internal sealed class LiveStatusView(DistributedApplication app) : StatusView(ap
         return exitCode;
     }
 
-    private string Snapshot() => string.Join('\n', App.Resources.Select(Row).Concat(App.Notes));
+    private string Snapshot() => string.Join('\n', App.Resources.Select(r => $"{Row(r)}\t{r.Load}").Concat(App.Notes));
 
     private Rows Render()
     {
@@ -45,15 +45,24 @@ internal sealed class LiveStatusView(DistributedApplication app) : StatusView(ap
             table.AddColumn(new TableColumn(column).NoWrap());
         }
 
+        // Load (from the node registry) appears once some resource reports it: a cluster's nodes.
+        var showLoad = App.Resources.Any(r => r.Load is not null);
+        if (showLoad)
+        {
+            table.AddColumn(new TableColumn("Load").NoWrap());
+        }
+
         table.AddColumn("Details");
 
         foreach (var r in App.Resources)
         {
-            table.AddRow(
+            string[] cells =
+            [
                 Markup.Escape(r.Name), Markup.Escape(r.Kind), $"[{StateColor(r.State)}]{r.State}[/]",
                 r.Pid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", Markup.Escape(r.Endpoint ?? "-"),
                 r.Health == "healthy" ? "[green]healthy[/]" : r.Health == "unhealthy" ? "[red]unhealthy[/]" : "-",
-                Markup.Escape(r.Detail));
+            ];
+            table.AddRow([.. cells, .. showLoad ? [Markup.Escape(r.Load ?? "-")] : Array.Empty<string>(), Markup.Escape(r.Detail)]);
         }
 
         return new Rows([table, .. App.Notes.Select(note => new Markup(Markup.Escape(note)))]);

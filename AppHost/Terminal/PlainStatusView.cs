@@ -7,12 +7,16 @@ internal sealed class PlainStatusView(DistributedApplication app) : StatusView(a
 {
     private static readonly Lock ConsoleLock = new();
 
+    /// <summary>Load figures change every heartbeat: in a log they are printed at most this often.</summary>
+    private static readonly TimeSpan LoadInterval = TimeSpan.FromSeconds(30);
+
     public override Action<string, string>? EchoLine => (name, line) => Write($"{name,-10}| {line}");
 
     public override async Task<int> RunAsync(Func<Task<int>> body)
     {
         var shownRows = new Dictionary<string, string>();
         var shownNotes = 0;
+        var loadShownAt = DateTime.MinValue;
         var work = body();
         while (true)
         {
@@ -31,6 +35,12 @@ internal sealed class PlainStatusView(DistributedApplication app) : StatusView(a
             for (; shownNotes < notes.Count; shownNotes++)
             {
                 Write($"[apphost] {notes[shownNotes]}");
+            }
+
+            if (DateTime.UtcNow - loadShownAt > LoadInterval && App.Resources.Where(r => r.Load is not null).ToList() is { Count: > 0 } loaded)
+            {
+                loadShownAt = DateTime.UtcNow;
+                Write($"[apphost] load: {string.Join(" | ", loaded.Select(r => $"{r.Name} {r.Load}"))}");
             }
 
             if (finished)
