@@ -23,6 +23,11 @@ internal static class NodeEndpoints
             await next(context);
         });
         app.UseAuthentication();
+        // After authentication (the limit is per user), before authorization and the endpoints.
+        // Not on the gateway: it cannot tell users apart, and an office behind one NAT address
+        // would share one budget; the nodes behind it limit per user.
+        if (!app.GetModuleCatalog().NodeRoles.Has(PlatformRoles.Gateway))
+            app.UseMiddleware<UserRateLimiter>();
         app.UseAuthorization();
         return app;
     }

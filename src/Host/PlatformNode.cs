@@ -8,6 +8,7 @@ using Platform.BuildingBlocks.Database;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Modularity;
 using Platform.BuildingBlocks.Security;
+using Platform.BuildingBlocks.Web;
 using Platform.Host.Cli;
 using Platform.Host.Cluster;
 using Platform.Host.Infrastructure;
@@ -67,6 +68,8 @@ internal static class PlatformNode
         services.AddPlatformAuthorization();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ConfigureForwardedHeaders);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<RateLimitOptions>(builder.Configuration.GetSection("Platform:RateLimit"));
+        services.AddSingleton<UserRateLimiter>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         return true;
