@@ -34,6 +34,10 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            if (context.ProblemDetails.Status == StatusCodes.Status404NotFound && context.HttpContext.GetEndpoint() is null)
+                context.ProblemDetails.Detail ??= $"There is no endpoint at {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}.";
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+                context.ProblemDetails.Detail ??= "Send the body as JSON with Content-Type: application/json.";
         });
         return builder;
     }

@@ -52,8 +52,6 @@ internal static class NodeEndpoints
         // A gateway proxies every path; nothing may shadow its routes.
         if (app.GetModuleCatalog().NodeRoles.Has(PlatformRoles.Gateway))
             return app;
-        // Unknown API paths are a 404 problem, never the SPA's index page.
-        app.MapFallback("/api/{**path}", () => Problems.NotFound("This API endpoint"));
         if (!app.GetModuleCatalog().NodeRoles.Has(PlatformRoles.Web))
             return app;
         // The client ships next to the binary (see Platform.Host.csproj), wherever the process's
@@ -66,7 +64,10 @@ internal static class NodeEndpoints
         }
         var files = new StaticFileOptions { FileProvider = new PhysicalFileProvider(root) };
         app.UseStaticFiles(files);
-        app.MapFallbackToFile("index.html", files);
+        // App routes get index.html; /api paths never do. (A catch-all API fallback would also
+        // swallow requests that match a route but not its content type, turning a 415 into a 404;
+        // unmatched API paths get their 404 problem from the status-code pages instead.)
+        app.MapFallbackToFile("{*path:regex(^(?!api/|health/|openapi/).*$)}", "index.html", files);
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Platform.Gateway;
 using Platform.Host;
 using Platform.Host.Cli;
 using Platform.Host.Cluster;
+using Platform.Modules.Catalogs;
 using Platform.Modules.Identity;
 using Platform.Modules.Realtime;
 using Platform.Modules.Tasks;
@@ -18,6 +19,7 @@ builder.AddServiceDefaults();
 builder.AddIdentityModule();
 builder.AddTasksModule();
 builder.AddRealtimeModule();
+builder.AddCatalogsModule();
 builder.AddGateway();
 builder.AddPlatformBus();
 
@@ -34,6 +36,7 @@ app.MapClusterEndpoints();
 app.MapIdentityEndpoints();
 app.MapTasksEndpoints();
 app.MapRealtimeEndpoints();
+app.MapCatalogsEndpoints();
 app.MapGateway();
 app.MapWebClient();
 

@@ -12,7 +12,10 @@ public sealed record TaskCreated(
     IReadOnlyList<Guid> ParticipantIds,
     DateTimeOffset OccurredAt) : IIntegrationEvent;
 
-/// <summary>Someone commented on a task.</summary>
+/// <summary>
+/// A new entry in a task's history: a comment, or a change (every change is a comment in the
+/// task's stream). <paramref name="Kind"/>: comment, changed, closed, reopened.
+/// </summary>
 public sealed record TaskCommented(
     Guid OrganizationId,
     Guid TaskId,
@@ -20,4 +23,5 @@ public sealed record TaskCommented(
     string Title,
     Guid AuthorId,
     IReadOnlyList<Guid> ParticipantIds,
-    DateTimeOffset OccurredAt) : IIntegrationEvent;
+    DateTimeOffset OccurredAt,
+    string Kind = "comment") : IIntegrationEvent;

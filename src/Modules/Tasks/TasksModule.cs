@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.BuildingBlocks.Database;
 using Platform.BuildingBlocks.Idempotency;
@@ -7,6 +8,12 @@ using Platform.BuildingBlocks.Modularity;
 using Platform.BuildingBlocks.Outbox;
 using Platform.BuildingBlocks.Security;
 using Platform.Modules.Tasks.AddComment;
+using Platform.Modules.Tasks.Calendar;
+using Platform.Modules.Tasks.Inbox;
+using Platform.Modules.Tasks.Changes;
+using Platform.Modules.Tasks.CloseTask;
+using Platform.Modules.Tasks.EditTask;
+using Platform.Modules.Tasks.Participants;
 using Platform.Modules.Tasks.Contracts;
 using Platform.Modules.Tasks.CreateTask;
 using Platform.Modules.Tasks.Data;
@@ -28,6 +35,7 @@ public static class TasksModule
         IntegrationEventTypes.Register<TaskCommented>();
         builder.Services.AddOutboxRelay(TasksDbContext.Schema);
         builder.Services.AddModuleDbContext<TasksDbContext>(TasksDbContext.Schema);
+        builder.Services.AddScoped<TaskChanges>();
         return builder;
     }
 
@@ -41,6 +49,12 @@ public static class TasksModule
         ListTasksEndpoint.Map(tasks);
         GetTaskEndpoint.Map(tasks);
         AddCommentEndpoint.Map(tasks);
+        EditTaskEndpoint.Map(tasks);
+        CloseTaskEndpoints.Map(tasks);
+        ParticipantEndpoints.Map(tasks);
+        var api = app.MapGroup("/api/v1").WithTags("Tasks").RequireAuthorization(PlatformPolicies.Member);
+        InboxEndpoints.Map(api, tasks);
+        CalendarEndpoint.Map(api);
         return app;
     }
 }

@@ -23,7 +23,7 @@ public sealed class NodeTests(PlatformApp app) : IClassFixture<PlatformApp>
 
         var node = await client.GetFromJsonAsync<JsonElement>("/health/node");
         Assert.Equal(["files", "mail", "scheduler", "web", "workers"], node.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Order());
-        Assert.Equal(["identity", "realtime", "tasks"], node.GetProperty("modules").EnumerateArray().Select(r => r.GetString()).Order());
+        Assert.Equal(["catalogs", "identity", "realtime", "tasks"], node.GetProperty("modules").EnumerateArray().Select(r => r.GetString()).Order());
     }
 
     [Fact]
@@ -32,6 +32,10 @@ public sealed class NodeTests(PlatformApp app) : IClassFixture<PlatformApp>
         var org = await app.CreateOrganizationAsync();
         await Http.ProblemAsync(await org.Admin.Client.GetAsync("/api/v1/no-such-thing"), HttpStatusCode.NotFound);
         await Http.ProblemAsync(await org.Admin.Client.GetAsync($"/api/v1/tasks/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        // A real endpoint with the wrong content type says so, instead of pretending not to exist.
+        var wrongType = await org.Admin.Client.PostAsync("/api/v1/tasks", new StringContent("title=x", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var problem = await Http.ProblemAsync(wrongType, HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("application/json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,8 @@ namespace Platform.IntegrationTests.Infrastructure;
 
 public sealed record CommentDto(Guid Id, Guid TaskId, Guid AuthorId, string Kind, string? Text, DateTimeOffset CreatedAt);
 
+public sealed record FieldChangeDto(string Field, string? From, string? To);
+
 public sealed record TaskDto(
     Guid Id, string Title, string Description, Guid AuthorId, Guid? AssigneeId,
     IReadOnlyList<Guid> ParticipantIds, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<CommentDto> Comments);

@@ -24,7 +24,7 @@ internal sealed class TaskEventsConsumer(RealtimeEventStore store) : IConsumer<T
     {
         var e = context.Message;
         return store.AppendAsync(SourceId(context), e.OrganizationId, e.ParticipantIds, "task.commented",
-            JsonSerializer.Serialize(new { taskId = e.TaskId, commentId = e.CommentId, actorId = e.AuthorId, title = e.Title }),
+            JsonSerializer.Serialize(new { taskId = e.TaskId, commentId = e.CommentId, actorId = e.AuthorId, title = e.Title, kind = e.Kind }),
             context.CancellationToken);
     }
 

@@ -2,38 +2,38 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Platform.BuildingBlocks.Database;
-using Platform.BuildingBlocks.Outbox;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
-using Platform.Modules.Tasks.Contracts;
-using Platform.Modules.Tasks.Data;
+using Platform.Modules.Identity.Contracts;
+using Platform.Modules.Tasks.Changes;
 using Platform.Modules.Tasks.Domain;
-using Platform.Modules.Tasks.GetTask;
+using Platform.Modules.Tasks.Text;
 
 namespace Platform.Modules.Tasks.AddComment;
 
-internal sealed record AddCommentRequest(string? Text);
+internal sealed record AddCommentRequest(string? Text, int? SpentMinutes);
 
 internal static class AddCommentEndpoint
 {
+    public const int MaxSpentMinutes = 7 * 24 * 60;
+
     public static void Map(RouteGroupBuilder tasks) => tasks.MapPost("/{id:guid}/comments", HandleAsync);
 
-    private static async Task<Results<Created<CommentResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid id, AddCommentRequest request, CurrentUser me, TasksDbContext db, TimeProvider time, CancellationToken ct)
+    /// <summary>A comment; people @mentioned in it who belong to the organisation join the task.</summary>
+    private static async Task<IResult> HandleAsync(
+        Guid id, AddCommentRequest request, CurrentUser me, TaskChanges changes, IUserDirectory directory, HttpRequest http, CancellationToken ct)
     {
         var errors = new FieldErrors().Required("text", request.Text, TaskComment.MaxTextLength);
+        if (request.SpentMinutes is < 1 or > MaxSpentMinutes)
+            errors.Add("spentMinutes", $"must be between 1 and {MaxSpentMinutes}.");
         if (errors.Any)
             return errors.ToProblem();
 
-        var task = await db.FindVisibleTaskAsync(id, me, withComments: false, ct);
-        if (task is null)
-            return Problems.NotFound("The task");
-
-        var comment = task.Comment(me.UserId, request.Text!, time.GetUtcNowForDatabase());
-        db.AddIntegrationEvent(new TaskCommented(
-            task.OrganizationId, task.Id, comment.Id, task.Title, me.UserId, task.ParticipantIds, comment.CreatedAt));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/tasks/{task.Id}/comments/{comment.Id}", CommentResponse.From(comment));
+        // Ids that are not members of the caller's organisation are ignored, not reported: the
+        // text is the user's, and a stale mention must not make the comment fail.
+        var mentioned = Mentions.Find(request.Text);
+        var members = mentioned.Count == 0 ? [] : (await directory.FindManyAsync(me.OrganizationId, mentioned, ct)).Select(u => u.Id).ToList();
+        var edit = new TaskEdit { Text = request.Text, SpentMinutes = request.SpentMinutes, AddParticipants = members };
+        return await changes.ApplyAsync(id, me, http, (task, now) => task.Apply(me.UserId, edit, now), ct);
     }
 }

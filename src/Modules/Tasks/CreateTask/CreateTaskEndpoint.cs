@@ -13,7 +13,7 @@ using Platform.Modules.Tasks.Domain;
 
 namespace Platform.Modules.Tasks.CreateTask;
 
-internal sealed record CreateTaskRequest(string? Title, string? Description, Guid? AssigneeId);
+internal sealed record CreateTaskRequest(string? Title, string? Description, Guid? AssigneeId, DateOnly? DueDate, DateTimeOffset? DueAt, int? DurationMinutes);
 
 internal static class CreateTaskEndpoint
 {
@@ -29,11 +29,18 @@ internal static class CreateTaskEndpoint
         // reads exactly like one that does not exist.
         if (request.AssigneeId is { } assigneeId && await directory.FindAsync(me.OrganizationId, assigneeId, ct) is null)
             errors.Add("assigneeId", "is not a member of your organisation.");
+        if (request.DueDate is not null && request.DueAt is not null)
+            errors.Add("dueDate", "give either dueDate (a whole day) or dueAt (a moment), not both.");
+        if (request.DurationMinutes is not null && (request.DueAt is null || request.DurationMinutes is < 1 or > 14 * 24 * 60))
+            errors.Add("durationMinutes", "needs dueAt and must be between 1 and 20160.");
         if (errors.Any)
             return errors.ToProblem();
 
-        var task = WorkTask.Create(me.OrganizationId, me.UserId, request.Title!, request.Description, request.AssigneeId, time.GetUtcNowForDatabase());
+        var due = request.DueDate is null && request.DueAt is null ? null : new Due(request.DueDate, request.DueAt?.ToUniversalTime(), request.DurationMinutes);
+        var task = WorkTask.Create(me.OrganizationId, me.UserId, request.Title!, request.Description, request.AssigneeId, time.GetUtcNowForDatabase(), due);
         db.Tasks.Add(task);
+        // The author has seen their own task: it is not "new activity" in their inbox.
+        db.UserStates.Add(new TaskUserState(task.Id, task.OrganizationId, me.UserId) { LastReadAt = task.CreatedAt });
         db.AddIntegrationEvent(new TaskCreated(
             task.OrganizationId, task.Id, task.Title, task.AuthorId, task.AssigneeId, task.ParticipantIds, task.CreatedAt));
         await db.SaveChangesAsync(ct);

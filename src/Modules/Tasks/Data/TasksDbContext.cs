@@ -11,9 +11,12 @@ internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) :
 {
     public const string Schema = "tasks";
 
+    private static readonly System.Text.Json.JsonSerializerOptions ChangesJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     public DbSet<WorkTask> Tasks => Set<WorkTask>();
     public DbSet<TaskComment> Comments => Set<TaskComment>();
     public DbSet<TaskParticipant> Participants => Set<TaskParticipant>();
+    public DbSet<TaskUserState> UserStates => Set<TaskUserState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -26,6 +29,10 @@ internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) :
             // with an id is an insert, not an update of an existing row.
             b.Property(t => t.Id).ValueGeneratedNever();
             b.Property(t => t.Title).HasMaxLength(WorkTask.MaxTitleLength);
+            b.Property(t => t.Version).IsConcurrencyToken();
+            b.Ignore(t => t.Due);
+            b.HasIndex(t => new { t.OrganizationId, t.DueDate });
+            b.HasIndex(t => new { t.OrganizationId, t.DueAt });
             b.HasMany(t => t.Participants).WithOne().HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(t => t.Comments).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(t => new { t.OrganizationId, t.UpdatedAt });
@@ -43,7 +50,18 @@ internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) :
             b.HasKey(c => c.Id);
             b.Property(c => c.Id).ValueGeneratedNever();
             b.Property(c => c.Kind).HasMaxLength(32);
+            b.Property(c => c.Changes).HasColumnType("jsonb").HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, ChangesJson),
+                v => System.Text.Json.JsonSerializer.Deserialize<List<FieldChange>>(v, ChangesJson) ?? new List<FieldChange>(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<FieldChange>>(
+                    (a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
             b.HasIndex(c => new { c.TaskId, c.CreatedAt, c.Ordinal });
+        });
+        builder.Entity<TaskUserState>(b =>
+        {
+            b.ToTable("task_user_states");
+            b.HasKey(s => new { s.TaskId, s.UserId });
+            b.HasIndex(s => new { s.OrganizationId, s.UserId });
         });
         builder.AddOutbox();
         builder.AddIdempotencyKeys();

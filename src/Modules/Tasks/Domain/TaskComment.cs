@@ -5,38 +5,49 @@ internal static class CommentKinds
     public const string Created = "created";
     public const string Assigned = "assigned";
     public const string Comment = "comment";
+    public const string Changed = "changed";
+    public const string Closed = "closed";
+    public const string Reopened = "reopened";
 }
 
-/// <summary>One entry of a task's history: a comment, or a recorded change.</summary>
+/// <summary>
+/// One entry of a task's history: a comment, a recorded change, or both (as in Pyrus, a comment
+/// can carry field changes and spent time).
+/// </summary>
 internal sealed class TaskComment
 {
     public const int MaxTextLength = 100_000;
 
     public Guid Id { get; private set; }
-    /// <summary>
-    /// Orders entries written by the same change, which share a timestamp ("created" before
-    /// "assigned"). History is sorted by (CreatedAt, Ordinal).
-    /// </summary>
-    public int Ordinal { get; private set; }
     public Guid TaskId { get; private set; }
     public Guid OrganizationId { get; private set; }
     public Guid AuthorId { get; private set; }
     public string Kind { get; private set; } = null!;
     /// <summary>The comment's text; for <c>assigned</c>, the new assignee's id.</summary>
     public string? Text { get; private set; }
+    public List<FieldChange> Changes { get; private set; } = [];
+    public int? SpentMinutes { get; private set; }
+    /// <summary>
+    /// Orders entries written by the same change, which share a timestamp ("created" before
+    /// "assigned"). History is sorted by (CreatedAt, Ordinal).
+    /// </summary>
+    public int Ordinal { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
     private TaskComment() { }
 
-    private static TaskComment New(WorkTask task, Guid authorId, string kind, string? text, DateTimeOffset now) => new()
+    public static TaskComment New(WorkTask task, Guid authorId, string kind, string? text, DateTimeOffset now,
+        IReadOnlyList<FieldChange>? changes = null, int? spentMinutes = null) => new()
     {
-        Ordinal = task.Comments.Count(c => c.CreatedAt == now),
         Id = Guid.CreateVersion7(now),
         TaskId = task.Id,
         OrganizationId = task.OrganizationId,
         AuthorId = authorId,
         Kind = kind,
         Text = text,
+        Changes = changes?.ToList() ?? [],
+        SpentMinutes = spentMinutes,
+        Ordinal = task.Comments.Count(c => c.CreatedAt == now),
         CreatedAt = now,
     };
 

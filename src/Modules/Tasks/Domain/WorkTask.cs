@@ -16,15 +16,25 @@ internal sealed class WorkTask
     public string Description { get; private set; } = null!;
     public Guid AuthorId { get; private set; }
     public Guid? AssigneeId { get; private set; }
+    public DateOnly? DueDate { get; private set; }
+    public DateTimeOffset? DueAt { get; private set; }
+    public int? DurationMinutes { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>Incremented by every change; the ETag, and EF's concurrency token.</summary>
+    public int Version { get; private set; }
 
     public List<TaskParticipant> Participants { get; private set; } = [];
     public List<TaskComment> Comments { get; private set; } = [];
 
     private WorkTask() { }
 
-    public static WorkTask Create(Guid organizationId, Guid authorId, string title, string? description, Guid? assigneeId, DateTimeOffset now)
+    public Due? Due => DueDate is null && DueAt is null ? null : new Due(DueDate, DueAt, DurationMinutes);
+
+    public bool IsClosed => ClosedAt is not null;
+
+    public static WorkTask Create(Guid organizationId, Guid authorId, string title, string? description, Guid? assigneeId, DateTimeOffset now, Due? due = null)
     {
         var task = new WorkTask
         {
@@ -36,13 +46,14 @@ internal sealed class WorkTask
             AssigneeId = assigneeId,
             CreatedAt = now,
             UpdatedAt = now,
+            Version = 1,
         };
-        task.Participants.Add(new TaskParticipant(task.Id, organizationId, authorId));
+        task.SetDue(due);
+        task.AddParticipant(authorId);
         task.Comments.Add(TaskComment.Created(task, authorId, now));
         if (assigneeId is { } assignee)
         {
-            if (assignee != authorId)
-                task.Participants.Add(new TaskParticipant(task.Id, organizationId, assignee));
+            task.AddParticipant(assignee);
             task.Comments.Add(TaskComment.Assigned(task, authorId, assignee, now));
         }
         return task;
@@ -52,14 +63,97 @@ internal sealed class WorkTask
 
     public bool IsParticipant(Guid userId) => Participants.Any(p => p.UserId == userId);
 
-    public TaskComment Comment(Guid authorId, string text, DateTimeOffset now)
+    public TaskComment Comment(Guid authorId, string text, DateTimeOffset now) =>
+        Apply(authorId, new TaskEdit { Text = text }, now);
+
+    /// <summary>
+    /// Applies an edit and records it as ONE history entry: the comment text (if any), every field
+    /// change with its old and new value, participants added or removed, spent time.
+    /// </summary>
+    public TaskComment Apply(Guid actorId, TaskEdit edit, DateTimeOffset now)
     {
-        if (!IsParticipant(authorId))
-            throw new InvalidOperationException("Only participants can comment on a task.");
-        var comment = TaskComment.Written(this, authorId, text, now);
-        Comments.Add(comment);
+        if (!IsParticipant(actorId))
+            throw new InvalidOperationException("Only participants can change a task.");
+        if (IsClosed && edit.ChangesFields)
+            throw new TaskRuleException("The task is closed: reopen it before changing its fields.");
+
+        var changes = new List<FieldChange>();
+        if (edit.Title.HasValue && edit.Title.Value.Trim() != Title)
+        {
+            changes.Add(new FieldChange("title", Title, edit.Title.Value.Trim()));
+            Title = edit.Title.Value.Trim();
+        }
+        if (edit.Description.HasValue && edit.Description.Value != Description)
+        {
+            changes.Add(new FieldChange("description", null, null)); // long text: the change is noted, not copied
+            Description = edit.Description.Value;
+        }
+        if (edit.AssigneeId.HasValue && edit.AssigneeId.Value != AssigneeId)
+        {
+            changes.Add(new FieldChange("assigneeId", AssigneeId?.ToString(), edit.AssigneeId.Value?.ToString()));
+            AssigneeId = edit.AssigneeId.Value;
+            if (AssigneeId is { } assignee)
+                AddParticipant(assignee);
+        }
+        if (edit.Due.HasValue && edit.Due.Value != Due)
+        {
+            changes.Add(new FieldChange("due", Due?.ToString(), edit.Due.Value?.ToString()));
+            SetDue(edit.Due.Value);
+        }
+        foreach (var added in edit.AddParticipants.Where(u => !IsParticipant(u)).Distinct())
+        {
+            AddParticipant(added);
+            changes.Add(new FieldChange("participants", null, added.ToString()));
+        }
+        foreach (var removed in edit.RemoveParticipants.Distinct())
+        {
+            if (removed == AuthorId || removed == AssigneeId)
+                throw new TaskRuleException("The author and the responsible person always take part in the task.");
+            if (Participants.RemoveAll(p => p.UserId == removed) > 0)
+                changes.Add(new FieldChange("participants", removed.ToString(), null));
+        }
+
+        if (changes.Count == 0 && string.IsNullOrWhiteSpace(edit.Text) && edit.SpentMinutes is null)
+            throw new TaskRuleException("Nothing to change.");
+        var kind = string.IsNullOrWhiteSpace(edit.Text) ? CommentKinds.Changed : CommentKinds.Comment;
+        return Record(TaskComment.New(this, actorId, kind, string.IsNullOrWhiteSpace(edit.Text) ? null : edit.Text, now, changes, edit.SpentMinutes), now);
+    }
+
+    public TaskComment Close(Guid actorId, string? text, DateTimeOffset now)
+    {
+        if (IsClosed)
+            throw new TaskRuleException("The task is already closed.");
+        ClosedAt = now;
+        return Record(TaskComment.New(this, actorId, CommentKinds.Closed, text, now), now);
+    }
+
+    public TaskComment Reopen(Guid actorId, string? text, DateTimeOffset now)
+    {
+        if (!IsClosed)
+            throw new TaskRuleException("The task is open.");
+        ClosedAt = null;
+        return Record(TaskComment.New(this, actorId, CommentKinds.Reopened, text, now), now);
+    }
+
+    private TaskComment Record(TaskComment entry, DateTimeOffset now)
+    {
+        Comments.Add(entry);
         UpdatedAt = now;
-        return comment;
+        Version++;
+        return entry;
+    }
+
+    private void AddParticipant(Guid userId)
+    {
+        if (!IsParticipant(userId))
+            Participants.Add(new TaskParticipant(Id, OrganizationId, userId));
+    }
+
+    private void SetDue(Due? due)
+    {
+        DueDate = due?.Date;
+        DueAt = due?.At;
+        DurationMinutes = due?.At is null ? null : due.DurationMinutes;
     }
 }
 
@@ -68,4 +162,15 @@ internal sealed class TaskParticipant(Guid taskId, Guid organizationId, Guid use
     public Guid TaskId { get; private set; } = taskId;
     public Guid OrganizationId { get; private set; } = organizationId;
     public Guid UserId { get; private set; } = userId;
+}
+
+/// <summary>Per user and task: what they have read, dismissed ("done for now") or snoozed.</summary>
+internal sealed class TaskUserState(Guid taskId, Guid organizationId, Guid userId)
+{
+    public Guid TaskId { get; private set; } = taskId;
+    public Guid OrganizationId { get; private set; } = organizationId;
+    public Guid UserId { get; private set; } = userId;
+    public DateTimeOffset? LastReadAt { get; set; }
+    public DateTimeOffset? DismissedAt { get; set; }
+    public DateTimeOffset? SnoozedUntil { get; set; }
 }

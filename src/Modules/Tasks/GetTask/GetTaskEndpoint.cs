@@ -12,11 +12,18 @@ namespace Platform.Modules.Tasks.GetTask;
 
 internal static class GetTaskEndpoint
 {
-    public static void Map(RouteGroupBuilder tasks) => tasks.MapGet("/{id:guid}", async Task<Results<Ok<TaskDetailsResponse>, ProblemHttpResult>> (
-        Guid id, CurrentUser me, TasksDbContext db, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder tasks) => tasks.MapGet("/{id:guid}", async Task<Results<Ok<TaskDetailsResponse>, StatusCodeHttpResult, ProblemHttpResult>> (
+        Guid id, CurrentUser me, TasksDbContext db, HttpContext http, CancellationToken ct) =>
     {
         var task = await db.FindVisibleTaskAsync(id, me, withComments: true, ct);
-        return task is null ? Problems.NotFound("The task") : TypedResults.Ok(TaskDetailsResponse.From(task));
+        if (task is null)
+            return Problems.NotFound("The task");
+        var etag = Changes.ETags.Format(task.Version);
+        http.Response.Headers.ETag = etag;
+        // Clients polling a task they already have get 304 and no body.
+        if (http.Request.Headers.IfNoneMatch.ToString().Split(',').Any(v => v.Trim() == etag || v.Trim() == "W/" + etag))
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Ok(TaskDetailsResponse.From(task));
     });
 }
 

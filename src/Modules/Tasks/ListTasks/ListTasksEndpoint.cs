@@ -42,7 +42,7 @@ internal static class ListTasksEndpoint
                 LIMIT {take + 1}
                 """)
             .AsNoTracking()
-            .Select(t => new TaskSummaryResponse(t.Id, t.Title, t.AuthorId, t.AssigneeId, t.CreatedAt, t.UpdatedAt,
+            .Select(t => new TaskSummaryResponse(t.Id, t.Title, t.AuthorId, t.AssigneeId, t.DueDate, t.DueAt, t.ClosedAt, t.CreatedAt, t.UpdatedAt,
                 t.Comments.Count(c => c.Kind == CommentKinds.Comment)))
             .ToListAsync(ct);
 

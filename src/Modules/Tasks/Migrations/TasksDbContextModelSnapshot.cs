@@ -120,6 +120,11 @@ namespace Platform.Modules.Tasks.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
 
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -137,6 +142,10 @@ namespace Platform.Modules.Tasks.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
+
+                    b.Property<int?>("SpentMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("spent_minutes");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uuid")
@@ -178,6 +187,41 @@ namespace Platform.Modules.Tasks.Migrations
                     b.ToTable("task_participants", "tasks");
                 });
 
+            modelBuilder.Entity("Platform.Modules.Tasks.Domain.TaskUserState", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dismissed_at");
+
+                    b.Property<DateTimeOffset?>("LastReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_read_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset?>("SnoozedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("snoozed_until");
+
+                    b.HasKey("TaskId", "UserId")
+                        .HasName("pk_task_user_states");
+
+                    b.HasIndex("OrganizationId", "UserId")
+                        .HasDatabaseName("ix_task_user_states_organization_id_user_id");
+
+                    b.ToTable("task_user_states", "tasks");
+                });
+
             modelBuilder.Entity("Platform.Modules.Tasks.Domain.WorkTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -192,6 +236,10 @@ namespace Platform.Modules.Tasks.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -200,6 +248,18 @@ namespace Platform.Modules.Tasks.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
@@ -215,8 +275,19 @@ namespace Platform.Modules.Tasks.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_tasks");
+
+                    b.HasIndex("OrganizationId", "DueAt")
+                        .HasDatabaseName("ix_tasks_organization_id_due_at");
+
+                    b.HasIndex("OrganizationId", "DueDate")
+                        .HasDatabaseName("ix_tasks_organization_id_due_date");
 
                     b.HasIndex("OrganizationId", "UpdatedAt")
                         .HasDatabaseName("ix_tasks_organization_id_updated_at");

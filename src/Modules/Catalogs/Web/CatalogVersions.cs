@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace Platform.Modules.Catalogs.Web;
+
+/// <summary>
+/// Optimistic concurrency: a catalog's version is its ETag (<c>"7"</c>); a change sent with
+/// <c>If-Match</c> applies only to that version. Without If-Match the change applies to whatever
+/// is current (last writer wins), as the API has always allowed.
+/// </summary>
+internal static class CatalogVersions
+{
+    public static string ETag(long version) => $"\"{version}\"";
+
+    public static void SetETag(HttpResponse response, long version) => response.Headers.ETag = ETag(version);
+
+    /// <summary>
+    /// True when the request has no If-Match, or one of its entity tags is <c>*</c> or the current
+    /// version (strong comparison, RFC 9110 §13.1.1: a weak tag never matches).
+    /// </summary>
+    public static bool IfMatchAllows(HttpRequest request, long version)
+    {
+        var header = request.Headers.IfMatch;
+        if (header.Count == 0 || string.IsNullOrWhiteSpace(header.ToString()))
+            return true;
+        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
+            return false;
+        var current = new EntityTagHeaderValue(ETag(version));
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: true));
+    }
+
+    public static ProblemHttpResult PreconditionFailed(HttpResponse response, long version)
+    {
+        SetETag(response, version);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status412PreconditionFailed,
+            title: "Precondition failed",
+            detail: $"The catalog has changed: it is at version {version}, not the one in If-Match. Reload it and apply your change again.");
+    }
+}

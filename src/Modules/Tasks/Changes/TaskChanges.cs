@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Database;
+using Platform.BuildingBlocks.Outbox;
+using Platform.BuildingBlocks.Security;
+using Platform.BuildingBlocks.Web;
+using Platform.Modules.Tasks.Contracts;
+using Platform.Modules.Tasks.Data;
+using Platform.Modules.Tasks.Domain;
+using Platform.Modules.Tasks.GetTask;
+
+namespace Platform.Modules.Tasks.Changes;
+
+/// <summary>
+/// The one path by which an existing task changes: lock the task's row, load it as the caller
+/// may see it, check If-Match, apply the change (which writes the history entry), publish the
+/// event through the outbox, mark the task read for the actor, save. The row lock serialises
+/// changes to one task, so concurrent comments all land (none retried, none lost) and If-Match
+/// is compared with the version that the change will actually replace.
+/// </summary>
+internal sealed class TaskChanges(TasksDbContext db, TimeProvider time)
+{
+    public async Task<Results<Created<CommentResponse>, ProblemHttpResult>> ApplyAsync(
+        Guid taskId, CurrentUser me, HttpRequest request, Func<WorkTask, DateTimeOffset, TaskComment> change, CancellationToken ct)
+    {
+        var ifMatch = ETags.ParseIfMatch(request);
+        // Inside an Idempotency-Key transaction already? Then take part in it.
+        await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT 1 FROM tasks.tasks WHERE id = {taskId} AND organization_id = {me.OrganizationId} FOR UPDATE", ct);
+        var task = await db.FindVisibleTaskAsync(taskId, me, withComments: false, ct);
+        if (task is null)
+            return Problems.NotFound("The task");
+        if (ifMatch is { } expected && expected != task.Version)
+            return PreconditionFailed(task.Version);
+
+        TaskComment entry;
+        var now = time.GetUtcNowForDatabase();
+        try
+        {
+            entry = change(task, now);
+        }
+        catch (TaskRuleException rule)
+        {
+            return Problems.Conflict(rule.Message);
+        }
+        db.AddIntegrationEvent(new TaskCommented(task.OrganizationId, task.Id, entry.Id, task.Title, me.UserId, task.ParticipantIds, now, entry.Kind));
+        await MarkReadAsync(task, me.UserId, now, ct);
+        await db.SaveChangesAsync(ct);
+        if (ownTransaction is not null)
+            await ownTransaction.CommitAsync(ct);
+        request.HttpContext.Response.Headers.ETag = ETags.Format(task.Version);
+        return TypedResults.Created($"/api/v1/tasks/{task.Id}/comments/{entry.Id}", CommentResponse.From(entry));
+    }
+
+    /// <summary>The actor has seen their own change: it must not show up as unread for them.</summary>
+    public async Task MarkReadAsync(WorkTask task, Guid userId, DateTimeOffset now, CancellationToken ct)
+    {
+        var state = await db.UserStates.FirstOrDefaultAsync(s => s.TaskId == task.Id && s.UserId == userId, ct);
+        if (state is null)
+            db.UserStates.Add(state = new TaskUserState(task.Id, task.OrganizationId, userId));
+        state.LastReadAt = now;
+    }
+
+    private static ProblemHttpResult PreconditionFailed(int current) => TypedResults.Problem(
+        statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed",
+        detail: $"The task has changed since you read it (it is now at version {current}). Reload it and try again.");
+}
+
+internal static class ETags
+{
+    public static string Format(int version) => $"\"{version}\"";
+
+    /// <summary>The version in an If-Match header (<c>"7"</c> or <c>W/"7"</c>); null when absent or <c>*</c>.</summary>
+    public static int? ParseIfMatch(HttpRequest request)
+    {
+        var value = request.Headers.IfMatch.ToString().Trim();
+        if (value.Length == 0 || value == "*")
+            return null;
+        if (value.StartsWith("W/", StringComparison.Ordinal))
+            value = value[2..];
+        return int.TryParse(value.Trim('"'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? version
+            : -1; // unparseable: never matches, so the caller gets 412 rather than a silent overwrite
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http;
+using Platform.Modules.Catalogs.Domain;
+using Platform.Modules.Catalogs.Web;
+
+namespace Platform.UnitTests.Catalogs;
+
+public sealed class CatalogCellsTests
+{
+    [Fact]
+    public void Cells_are_keyed_by_column_id_leave_empty_values_out_and_read_back_in_any_column_order()
+    {
+        var json = CatalogCells.ToJson([1, 2, 5], ["MSK", "", "Москва \"центр\""]);
+        Assert.Equal("{\"1\":\"MSK\",\"5\":\"Москва \\\"центр\\\"\"}", json);
+        Assert.Equal(["Москва \"центр\"", "MSK", ""], CatalogCells.FromJson(json, [5, 1, 2]));
+        // PostgreSQL's jsonb output adds spaces; a removed column's stale cell is ignored.
+        Assert.Equal(["MSK", ""], CatalogCells.FromJson("{\"1\": \"MSK\", \"3\": \"stale\"}", [1, 2]));
+    }
+
+    [Fact]
+    public void Cursors_survive_the_round_trip_and_garbage_is_rejected()
+    {
+        var name = new NameCursor("Города — «справочник»", Guid.CreateVersion7());
+        Assert.True(NameCursor.TryDecode(name.Encode(), out var decodedName));
+        Assert.Equal(name, decodedName);
+        var key = new KeyCursor("SKU-000001 ü 😀");
+        Assert.True(KeyCursor.TryDecode(key.Encode(), out var decodedKey));
+        Assert.Equal(key, decodedKey);
+
+        foreach (var garbage in new[] { "", "%%%", "AAAA", "_w" })
+        {
+            Assert.False(NameCursor.TryDecode(garbage, out _), garbage);
+            Assert.False(KeyCursor.TryDecode(garbage == "AAAA" ? "" : garbage, out _), garbage);
+        }
+    }
+
+    [Theory]
+    [InlineData(null, 3, true)]
+    [InlineData("\"3\"", 3, true)]
+    [InlineData("\"2\", \"3\"", 3, true)]
+    [InlineData("*", 3, true)]
+    [InlineData("\"2\"", 3, false)]
+    [InlineData("W/\"3\"", 3, false)]
+    [InlineData("3", 3, false)]
+    public void If_Match_is_compared_strongly_with_the_version(string? ifMatch, long version, bool allowed)
+    {
+        var context = new DefaultHttpContext();
+        if (ifMatch is not null)
+            context.Request.Headers.IfMatch = ifMatch;
+        Assert.Equal(allowed, CatalogVersions.IfMatchAllows(context.Request, version));
+    }
+}
