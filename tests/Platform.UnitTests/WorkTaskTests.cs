@@ -42,9 +42,13 @@ public sealed class WorkTaskTests
     }
 
     [Fact]
-    public void Someone_who_does_not_take_part_cannot_comment()
+    public void Someone_allowed_to_see_the_task_who_comments_joins_it_and_that_is_recorded()
     {
+        // Who may see the task is the visibility query's job (e.g. a list member); acting on it joins it.
         var task = WorkTask.Create(Org, Author, "T", null, null, Now);
-        Assert.Throws<InvalidOperationException>(() => task.Comment(Guid.NewGuid(), "hi", Now));
+        var listMember = Guid.NewGuid();
+        var entry = task.Comment(listMember, "hi", Now);
+        Assert.Contains(listMember, task.ParticipantIds);
+        Assert.Equal(new FieldChange("participants", null, listMember.ToString()), Assert.Single(entry.Changes));
     }
 }

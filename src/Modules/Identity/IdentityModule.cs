@@ -6,11 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.BuildingBlocks.Database;
 using Platform.BuildingBlocks.Modularity;
+using Platform.Modules.Identity.Authentication;
+using Platform.Modules.Identity.Blocking;
+using Platform.Modules.Identity.Bots;
 using Platform.Modules.Identity.Contracts;
 using Platform.Modules.Identity.Data;
+using Platform.Modules.Identity.Departments;
 using Platform.Modules.Identity.Login;
 using Platform.Modules.Identity.People;
 using Platform.Modules.Identity.Profile;
+using Platform.Modules.Identity.Roles;
 using Platform.Modules.Identity.Setup;
 
 namespace Platform.Modules.Identity;
@@ -45,7 +50,11 @@ public static class IdentityModule
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<IdentityDbContext>()
-            .AddClaimsPrincipalFactory<PlatformClaimsFactory>();
+            .AddClaimsPrincipalFactory<PlatformClaimsFactory>()
+            .AddSignInManager<PlatformSignInManager>();
+        // The default scheme: API keys for bots, else cookie/token; then the per-request account
+        // check (blocked, security stamp) with its short per-node cache.
+        services.AddMemberAuthentication();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -60,7 +69,7 @@ public static class IdentityModule
             o.Events.OnRedirectToAccessDenied = context => WriteStatus(context.Response, StatusCodes.Status403Forbidden);
         });
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
-        // Password changes and revocations reach cookie sessions on every node within this time.
+        // Identity's own cookie revalidation; the per-request MemberCheck is the faster one.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 
         services.AddScoped<IUserDirectory, UserDirectory>();
@@ -78,6 +87,11 @@ public static class IdentityModule
         AuthEndpoints.Map(api);
         MeEndpoints.Map(api);
         PeopleEndpoints.Map(api);
+        UserProfileEndpoints.Map(api);
+        BlockingEndpoints.Map(api);
+        BotEndpoints.Map(api);
+        DepartmentEndpoints.Map(api);
+        RoleEndpoints.Map(api);
         return app;
     }
 

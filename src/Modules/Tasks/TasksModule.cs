@@ -10,6 +10,7 @@ using Platform.BuildingBlocks.Security;
 using Platform.Modules.Tasks.AddComment;
 using Platform.Modules.Tasks.Calendar;
 using Platform.Modules.Tasks.Inbox;
+using Platform.Modules.Tasks.Lists;
 using Platform.Modules.Tasks.Changes;
 using Platform.Modules.Tasks.CloseTask;
 using Platform.Modules.Tasks.EditTask;
@@ -55,6 +56,8 @@ public static class TasksModule
         var api = app.MapGroup("/api/v1").WithTags("Tasks").RequireAuthorization(PlatformPolicies.Member);
         InboxEndpoints.Map(api, tasks);
         CalendarEndpoint.Map(api);
+        ListEndpoints.Map(api);
+        ListTaskEndpoints.Map(api, tasks);
         return app;
     }
 }

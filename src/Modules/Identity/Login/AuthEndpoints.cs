@@ -42,6 +42,8 @@ internal static class AuthEndpoints
         var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: useCookies == true, lockoutOnFailure: true);
         if (result.IsLockedOut)
             return Unauthorized("Too many failed attempts: the account is locked for a few minutes.");
+        if (result.IsNotAllowed)
+            return Unauthorized("This account cannot sign in with a password: it is blocked, or it is a bot (bots use their API key).");
         if (!result.Succeeded)
             return Unauthorized("Wrong e-mail or password.");
         // The sign-in has written the response: a cookie, or the token JSON for bearer clients.
@@ -57,7 +59,7 @@ internal static class AuthEndpoints
         if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires)
             return Unauthorized("The refresh token is invalid or has expired.");
         // A changed security stamp (password change, "log out everywhere", blocking) revokes it.
-        if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user || user.IsBlocked || user.IsBot)
             return Unauthorized("The refresh token has been revoked.");
 
         var principal = await signIn.CreateUserPrincipalAsync(user);

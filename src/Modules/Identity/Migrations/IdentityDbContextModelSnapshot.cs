@@ -104,6 +104,48 @@ namespace Platform.Modules.Identity.Migrations
                     b.ToTable("user_tokens", "identity");
                 });
 
+            modelBuilder.Entity("Platform.Modules.Identity.Bots.BotKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("hint");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("key_hash");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bot_keys");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bot_keys_key_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_bot_keys_user_id");
+
+                    b.ToTable("bot_keys", "identity");
+                });
+
             modelBuilder.Entity("Platform.Modules.Identity.Data.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -138,6 +180,10 @@ namespace Platform.Modules.Identity.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<DateTimeOffset?>("BlockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("blocked_at");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -162,9 +208,22 @@ namespace Platform.Modules.Identity.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<bool>("IsBlocked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_blocked");
+
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_bot");
+
                     b.Property<bool>("IsOrganizationAdmin")
                         .HasColumnType("boolean")
                         .HasColumnName("is_organization_admin");
+
+                    b.Property<string>("Locale")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("locale");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
@@ -193,16 +252,27 @@ namespace Platform.Modules.Identity.Migrations
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("phone_number");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("position");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("time_zone");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
@@ -226,7 +296,135 @@ namespace Platform.Modules.Identity.Migrations
                     b.HasIndex("OrganizationId", "DisplayName")
                         .HasDatabaseName("ix_users_organization_id_display_name");
 
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_users_organization_id_created_at_id");
+
                     b.ToTable("users", "identity");
+                });
+
+            modelBuilder.Entity("Platform.Modules.Identity.Departments.Department", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("HeadUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("head_user_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_departments");
+
+                    b.HasIndex("HeadUserId")
+                        .HasDatabaseName("ix_departments_head_user_id");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_departments_parent_id");
+
+                    b.HasIndex("OrganizationId", "ParentId")
+                        .HasDatabaseName("ix_departments_organization_id_parent_id");
+
+                    b.ToTable("departments", "identity");
+                });
+
+            modelBuilder.Entity("Platform.Modules.Identity.Departments.DepartmentMember", b =>
+                {
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("DepartmentId", "UserId")
+                        .HasName("pk_department_members");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_department_members_user_id");
+
+                    b.HasIndex("OrganizationId", "UserId")
+                        .HasDatabaseName("ix_department_members_organization_id_user_id");
+
+                    b.ToTable("department_members", "identity");
+                });
+
+            modelBuilder.Entity("Platform.Modules.Identity.Roles.Role", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_roles");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_roles_organization_id_name");
+
+                    b.ToTable("roles", "identity");
+                });
+
+            modelBuilder.Entity("Platform.Modules.Identity.Roles.RoleMember", b =>
+                {
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("role_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("RoleId", "UserId")
+                        .HasName("pk_role_members");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_role_members_user_id");
+
+                    b.HasIndex("OrganizationId", "UserId")
+                        .HasDatabaseName("ix_role_members_organization_id_user_id");
+
+                    b.ToTable("role_members", "identity");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -259,6 +457,16 @@ namespace Platform.Modules.Identity.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("Platform.Modules.Identity.Bots.BotKey", b =>
+                {
+                    b.HasOne("Platform.Modules.Identity.Data.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bot_keys_users_user_id");
+                });
+
             modelBuilder.Entity("Platform.Modules.Identity.Data.PlatformUser", b =>
                 {
                     b.HasOne("Platform.Modules.Identity.Data.Organization", null)
@@ -267,6 +475,72 @@ namespace Platform.Modules.Identity.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_users_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Platform.Modules.Identity.Departments.Department", b =>
+                {
+                    b.HasOne("Platform.Modules.Identity.Data.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("HeadUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_departments_users_head_user_id");
+
+                    b.HasOne("Platform.Modules.Identity.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_departments_organizations_organization_id");
+
+                    b.HasOne("Platform.Modules.Identity.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_departments_departments_parent_id");
+                });
+
+            modelBuilder.Entity("Platform.Modules.Identity.Departments.DepartmentMember", b =>
+                {
+                    b.HasOne("Platform.Modules.Identity.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_department_members_departments_department_id");
+
+                    b.HasOne("Platform.Modules.Identity.Data.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_department_members_users_user_id");
+                });
+
+            modelBuilder.Entity("Platform.Modules.Identity.Roles.Role", b =>
+                {
+                    b.HasOne("Platform.Modules.Identity.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_roles_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Platform.Modules.Identity.Roles.RoleMember", b =>
+                {
+                    b.HasOne("Platform.Modules.Identity.Roles.Role", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_members_roles_role_id");
+
+                    b.HasOne("Platform.Modules.Identity.Data.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_members_users_user_id");
                 });
 #pragma warning restore 612, 618
         }

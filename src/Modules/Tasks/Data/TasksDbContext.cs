@@ -17,6 +17,9 @@ internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) :
     public DbSet<TaskComment> Comments => Set<TaskComment>();
     public DbSet<TaskParticipant> Participants => Set<TaskParticipant>();
     public DbSet<TaskUserState> UserStates => Set<TaskUserState>();
+    public DbSet<TaskList> Lists => Set<TaskList>();
+    public DbSet<TaskListMember> ListMembers => Set<TaskListMember>();
+    public DbSet<TaskListItem> ListItems => Set<TaskListItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -62,6 +65,30 @@ internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) :
             b.ToTable("task_user_states");
             b.HasKey(s => new { s.TaskId, s.UserId });
             b.HasIndex(s => new { s.OrganizationId, s.UserId });
+        });
+        builder.Entity<TaskList>(b =>
+        {
+            b.ToTable("lists");
+            b.HasKey(l => l.Id);
+            b.Property(l => l.Id).ValueGeneratedNever();
+            b.Property(l => l.Name).HasMaxLength(TaskList.MaxNameLength);
+            b.HasMany(l => l.Members).WithOne().HasForeignKey(m => m.ListId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<TaskList>().WithMany().HasForeignKey(l => l.ParentId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(l => new { l.OrganizationId, l.ParentId, l.Name });
+        });
+        builder.Entity<TaskListMember>(b =>
+        {
+            b.ToTable("list_members");
+            b.HasKey(m => new { m.ListId, m.UserId });
+            b.HasIndex(m => new { m.OrganizationId, m.UserId });
+        });
+        builder.Entity<TaskListItem>(b =>
+        {
+            b.ToTable("list_items");
+            b.HasKey(i => new { i.ListId, i.TaskId });
+            b.HasIndex(i => i.TaskId);
+            b.HasOne<TaskList>().WithMany().HasForeignKey(i => i.ListId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<WorkTask>().WithMany().HasForeignKey(i => i.TaskId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.AddOutbox();
         builder.AddIdempotencyKeys();

@@ -31,6 +31,8 @@ internal sealed record TaskEdit
     public int? SpentMinutes { get; init; }
     public IReadOnlyList<Guid> AddParticipants { get; init; } = [];
     public IReadOnlyList<Guid> RemoveParticipants { get; init; } = [];
+    /// <summary>List memberships changed (by the caller, who updates the list items): list id, added or removed.</summary>
+    public IReadOnlyList<(Guid ListId, bool Added)> Lists { get; init; } = [];
 
     public bool ChangesFields => Title.HasValue || Description.HasValue || AssigneeId.HasValue || Due.HasValue;
 }

@@ -70,14 +70,21 @@ internal sealed class WorkTask
     /// Applies an edit and records it as ONE history entry: the comment text (if any), every field
     /// change with its old and new value, participants added or removed, spent time.
     /// </summary>
+    /// <remarks>
+    /// Who may change the task is decided before this is called (the visibility query); someone
+    /// who sees it through a list and acts on it joins it, like in Pyrus.
+    /// </remarks>
     public TaskComment Apply(Guid actorId, TaskEdit edit, DateTimeOffset now)
     {
-        if (!IsParticipant(actorId))
-            throw new InvalidOperationException("Only participants can change a task.");
         if (IsClosed && edit.ChangesFields)
             throw new TaskRuleException("The task is closed: reopen it before changing its fields.");
 
         var changes = new List<FieldChange>();
+        if (!IsParticipant(actorId))
+        {
+            AddParticipant(actorId);
+            changes.Add(new FieldChange("participants", null, actorId.ToString()));
+        }
         if (edit.Title.HasValue && edit.Title.Value.Trim() != Title)
         {
             changes.Add(new FieldChange("title", Title, edit.Title.Value.Trim()));
@@ -112,6 +119,9 @@ internal sealed class WorkTask
             if (Participants.RemoveAll(p => p.UserId == removed) > 0)
                 changes.Add(new FieldChange("participants", removed.ToString(), null));
         }
+
+        foreach (var (listId, added) in edit.Lists)
+            changes.Add(new FieldChange("lists", added ? null : listId.ToString(), added ? listId.ToString() : null));
 
         if (changes.Count == 0 && string.IsNullOrWhiteSpace(edit.Text) && edit.SpentMinutes is null)
             throw new TaskRuleException("Nothing to change.");

@@ -31,12 +31,15 @@ internal static class TaskQueries
 {
     /// <summary>
     /// The one way a handler loads a task for a user: same organisation AND the user takes part
-    /// in it. Anything else is "not found", so ids of other tenants reveal nothing.
+    /// in it or is a member of a list that holds it. Anything else is "not found", so ids of
+    /// other tenants reveal nothing.
     /// </summary>
     public static Task<WorkTask?> FindVisibleTaskAsync(this TasksDbContext db, Guid id, CurrentUser me, bool withComments, CancellationToken ct)
     {
         var query = db.Tasks.Include(t => t.Participants)
-            .Where(t => t.Id == id && t.OrganizationId == me.OrganizationId && t.Participants.Any(p => p.UserId == me.UserId));
+            .Where(t => t.Id == id && t.OrganizationId == me.OrganizationId)
+            .Where(t => t.Participants.Any(p => p.UserId == me.UserId)
+                        || db.ListItems.Any(i => i.TaskId == t.Id && db.ListMembers.Any(m => m.ListId == i.ListId && m.UserId == me.UserId)));
         if (withComments)
             query = query.Include(t => t.Comments);
         return query.AsSplitQuery().FirstOrDefaultAsync(ct);

@@ -164,6 +164,96 @@ namespace Platform.Modules.Tasks.Migrations
                     b.ToTable("task_comments", "tasks");
                 });
 
+            modelBuilder.Entity("Platform.Modules.Tasks.Domain.TaskList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lists");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_lists_parent_id");
+
+                    b.HasIndex("OrganizationId", "ParentId", "Name")
+                        .HasDatabaseName("ix_lists_organization_id_parent_id_name");
+
+                    b.ToTable("lists", "tasks");
+                });
+
+            modelBuilder.Entity("Platform.Modules.Tasks.Domain.TaskListItem", b =>
+                {
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("ListId", "TaskId")
+                        .HasName("pk_list_items");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_list_items_task_id");
+
+                    b.ToTable("list_items", "tasks");
+                });
+
+            modelBuilder.Entity("Platform.Modules.Tasks.Domain.TaskListMember", b =>
+                {
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("ListId", "UserId")
+                        .HasName("pk_list_members");
+
+                    b.HasIndex("OrganizationId", "UserId")
+                        .HasDatabaseName("ix_list_members_organization_id_user_id");
+
+                    b.ToTable("list_members", "tasks");
+                });
+
             modelBuilder.Entity("Platform.Modules.Tasks.Domain.TaskParticipant", b =>
                 {
                     b.Property<Guid>("TaskId")
@@ -305,6 +395,42 @@ namespace Platform.Modules.Tasks.Migrations
                         .HasConstraintName("fk_task_comments_tasks_task_id");
                 });
 
+            modelBuilder.Entity("Platform.Modules.Tasks.Domain.TaskList", b =>
+                {
+                    b.HasOne("Platform.Modules.Tasks.Domain.TaskList", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_lists_lists_parent_id");
+                });
+
+            modelBuilder.Entity("Platform.Modules.Tasks.Domain.TaskListItem", b =>
+                {
+                    b.HasOne("Platform.Modules.Tasks.Domain.TaskList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_list_items_lists_list_id");
+
+                    b.HasOne("Platform.Modules.Tasks.Domain.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_list_items_tasks_task_id");
+                });
+
+            modelBuilder.Entity("Platform.Modules.Tasks.Domain.TaskListMember", b =>
+                {
+                    b.HasOne("Platform.Modules.Tasks.Domain.TaskList", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_list_members_lists_list_id");
+                });
+
             modelBuilder.Entity("Platform.Modules.Tasks.Domain.TaskParticipant", b =>
                 {
                     b.HasOne("Platform.Modules.Tasks.Domain.WorkTask", null)
@@ -313,6 +439,11 @@ namespace Platform.Modules.Tasks.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_task_participants_tasks_task_id");
+                });
+
+            modelBuilder.Entity("Platform.Modules.Tasks.Domain.TaskList", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Platform.Modules.Tasks.Domain.WorkTask", b =>
