@@ -7,7 +7,11 @@ import { Header } from './components/Header';
 import { serverEvents } from './lib/events';
 import { navigate, paths, useRoute } from './lib/router';
 import { UsersProvider } from './lib/users';
+import { CalendarPage } from './pages/CalendarPage';
+import { CatalogPage } from './pages/CatalogPage';
+import { CatalogsPage } from './pages/CatalogsPage';
 import { ClusterPage } from './pages/ClusterPage';
+import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { SetupPage } from './pages/SetupPage';
@@ -59,7 +63,7 @@ export function App() {
   }, [ready]);
 
   useEffect(() => {
-    if (ready && (route.name === 'login' || route.name === 'setup')) navigate(paths.tasks());
+    if (ready && (route.name === 'login' || route.name === 'setup')) navigate(paths.inbox());
   }, [ready, route.name]);
 
   const onLoggedIn = async () => {
@@ -97,10 +101,14 @@ export function App() {
           <Header me={session.me} route={route} onLogout={() => void logout()} />
           <main className="container">
             {route.name === 'task' ? <TaskPage key={route.id} id={route.id} />
+              : route.name === 'tasks' ? <TaskListPage />
+              : route.name === 'calendar' ? <CalendarPage month={route.month} />
+              : route.name === 'catalogs' ? <CatalogsPage me={session.me} />
+              : route.name === 'catalog' ? <CatalogPage key={route.id} id={route.id} me={session.me} />
               : route.name === 'people' ? <PeoplePage me={session.me} />
               : route.name === 'cluster' ? <ClusterPage />
-              : route.name === 'notFound' ? <p className="page muted">There is nothing here. <a href={paths.tasks()}>Go to my tasks</a>.</p>
-              : <TaskListPage />}
+              : route.name === 'notFound' ? <p className="page muted">There is nothing here. <a href={paths.inbox()}>Go to the inbox</a>.</p>
+              : <InboxPage />}
           </main>
         </UsersProvider>
       );

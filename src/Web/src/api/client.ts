@@ -1,10 +1,15 @@
 import { request } from './http';
 import type {
-  ClusterStatus, Comment, Me, NewTask, NewUser, Page, SetupRequest, SetupStatus, TaskDetails, TaskSummary, User,
+  CalendarPage, ClusterStatus, Comment, InboxItem, Me, NewTask, NewUser, Page, SetupRequest, SetupStatus,
+  TaskDetails, TaskPatch, TaskSummary, User,
 } from './types';
 
 const base = '/api/v1';
 const enc = encodeURIComponent;
+const task = (id: string) => `${base}/tasks/${enc(id)}`;
+/** The version a change is based on: the server answers 412 if the task moved on since. */
+const ifMatch = (version: number | undefined) =>
+  (version === undefined ? {} : { headers: { 'If-Match': `"${version}"` } });
 
 export const api = {
   setupStatus: () => request<SetupStatus>('GET', `${base}/setup`),
@@ -16,7 +21,19 @@ export const api = {
   logout: () => request<void>('POST', `${base}/auth/logout`, { quiet401: true }),
   me: () => request<Me>('GET', `${base}/me`, { quiet401: true }),
 
-  users: () => request<{ items: User[] }>('GET', `${base}/users`).then((r) => r.items),
+  // The people list is paged on the server; the client needs everyone (names in history,
+  // pickers), so it follows the cursor. 500 a page keeps that to a few requests for large teams.
+  users: async () => {
+    const all: User[] = [];
+    let after: string | null = null;
+    do {
+      const page: { items: User[]; nextCursor: string | null } = await request('GET',
+        `${base}/users?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+      all.push(...page.items);
+      after = page.nextCursor;
+    } while (after);
+    return all;
+  },
   createUser: (body: NewUser) => request<User>('POST', `${base}/users`, { body }),
 
   tasks: (after: string | null, limit = 50) =>
@@ -24,8 +41,29 @@ export const api = {
       'GET', `${base}/tasks?limit=${limit}${after ? `&after=${enc(after)}` : ''}`),
   task: (id: string) => request<TaskDetails>('GET', `${base}/tasks/${enc(id)}`),
   createTask: (body: NewTask) => request<TaskDetails>('POST', `${base}/tasks`, { body }),
-  addComment: (taskId: string, text: string) =>
-    request<Comment>('POST', `${base}/tasks/${enc(taskId)}/comments`, { body: { text } }),
+  addComment: (taskId: string, text: string, spentMinutes?: number) =>
+    request<Comment>('POST', `${task(taskId)}/comments`, {
+      body: spentMinutes ? { text, spentMinutes } : { text },
+    }),
+  editTask: (id: string, patch: TaskPatch, version: number | undefined) =>
+    request<Comment>('PATCH', task(id), { body: patch, ...ifMatch(version) }),
+  closeTask: (id: string, version: number | undefined, text?: string) =>
+    request<Comment>('POST', `${task(id)}/close`, { body: text ? { text } : undefined, ...ifMatch(version) }),
+  reopenTask: (id: string, version: number | undefined, text?: string) =>
+    request<Comment>('POST', `${task(id)}/reopen`, { body: text ? { text } : undefined, ...ifMatch(version) }),
+  addParticipants: (id: string, userIds: string[]) =>
+    request<Comment>('POST', `${task(id)}/participants`, { body: { userIds } }),
+  removeParticipant: (id: string, userId: string) =>
+    request<Comment>('DELETE', `${task(id)}/participants/${enc(userId)}`),
+
+  inbox: (after: string | null, limit = 50) =>
+    request<Page<InboxItem>>('GET', `${base}/inbox?limit=${limit}${after ? `&after=${enc(after)}` : ''}`),
+  markRead: (id: string) => request<void>('POST', `${task(id)}/read`),
+  doneForNow: (id: string) => request<void>('POST', `${task(id)}/done-for-now`),
+  snooze: (id: string, until: string | null) => request<void>('POST', `${task(id)}/snooze`, { body: { until } }),
+
+  calendar: (from: string, to: string) =>
+    request<CalendarPage>('GET', `${base}/calendar?from=${enc(from)}&to=${enc(to)}`),
 
   clusterNodes: () => request<ClusterStatus>('GET', `${base}/admin/cluster/nodes`),
 };

@@ -36,12 +36,22 @@ export interface TaskSummary {
   title: string;
   authorId: string;
   assigneeId: string | null;
+  dueDate?: string | null;
+  dueAt?: string | null;
+  closedAt?: string | null;
   createdAt: string;
   updatedAt: string;
   commentCount: number;
 }
 
-export type CommentKind = 'created' | 'comment' | 'assigned';
+export type CommentKind = 'created' | 'comment' | 'assigned' | 'changed' | 'closed' | 'reopened';
+
+/** One field's change inside a history entry (values as text; user ids for people fields). */
+export interface FieldChange {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
 
 export interface Comment {
   id: string;
@@ -49,16 +59,34 @@ export interface Comment {
   authorId: string;
   kind: CommentKind;
   text: string | null;
+  /** Server-rendered safe Markdown of `text` (null for `assigned`). */
+  textHtml?: string | null;
+  changes?: FieldChange[];
+  spentMinutes?: number | null;
   createdAt: string;
+}
+
+/** A due date: a whole day (`dueDate`), or a moment (`dueAt`) with an optional duration. */
+export interface Due {
+  dueDate: string | null;
+  dueAt: string | null;
+  durationMinutes: number | null;
 }
 
 export interface TaskDetails {
   id: string;
   title: string;
   description: string | null;
+  /** Server-rendered safe Markdown of the description. */
+  descriptionHtml?: string;
   authorId: string;
   assigneeId: string | null;
   participantIds: string[];
+  dueDate?: string | null;
+  dueAt?: string | null;
+  durationMinutes?: number | null;
+  closedAt?: string | null;
+  version?: number;
   createdAt: string;
   updatedAt: string;
   comments: Comment[];
@@ -68,6 +96,50 @@ export interface NewTask {
   title: string;
   description?: string;
   assigneeId?: string;
+  dueDate?: string;
+  dueAt?: string;
+  durationMinutes?: number;
+}
+
+/** Body of PATCH /tasks/{id}: absent = unchanged, null = cleared. */
+export interface TaskPatch {
+  title?: string;
+  description?: string;
+  assigneeId?: string | null;
+  dueDate?: string | null;
+  dueAt?: string | null;
+  durationMinutes?: number | null;
+  text?: string;
+}
+
+export type InboxReason = 'responsible' | 'new_activity';
+
+export interface InboxItem {
+  id: string;
+  title: string;
+  authorId: string;
+  assigneeId: string | null;
+  dueDate: string | null;
+  dueAt: string | null;
+  updatedAt: string;
+  unread: boolean;
+  reason: InboxReason | string;
+}
+
+export interface CalendarItem {
+  id: string;
+  title: string;
+  assigneeId: string | null;
+  dueDate: string | null;
+  dueAt: string | null;
+  durationMinutes: number | null;
+  closedAt: string | null;
+}
+
+export interface CalendarPage {
+  from: string;
+  to: string;
+  items: CalendarItem[];
 }
 
 export interface Page<T> {
@@ -96,6 +168,51 @@ export interface ClusterStatus {
   nodes: ClusterNode[];
   /** Server time of the snapshot; uptimes and heartbeat ages are measured against it. */
   at: string;
+}
+
+export interface CatalogHeader {
+  id: number;
+  name: string;
+  type: string;
+}
+
+export interface CatalogSummary {
+  id: string;
+  name: string;
+  version: number;
+  itemCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Catalog extends CatalogSummary {
+  headers: CatalogHeader[];
+}
+
+export interface CatalogItem {
+  id: string;
+  key: string;
+  values: string[];
+}
+
+export interface CatalogDetails extends Catalog {
+  items: CatalogItem[];
+  nextCursor: string | null;
+}
+
+/** Create / full-sync body: headers by name, items as one value per header. */
+export interface CatalogInput {
+  name?: string;
+  headers: { name: string; type?: string }[];
+  items: { values: string[] }[];
+}
+
+export interface CatalogChangeResult {
+  version: number;
+  added: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
 }
 
 /** RFC 9457 problem details as sent by the backend. */

@@ -18,7 +18,11 @@ export function CommentStream({ comments }: { comments: readonly Comment[] }) {
                 {relativeTime(entry.createdAt)}
               </time>
             </div>
-            {line.body !== null && <p className="stream-body">{line.body}</p>}
+            {line.body !== null && (entry.textHtml
+              // textHtml is the server's sanitised Markdown rendering of the entry's text.
+              ? <div className="stream-body markdown" dangerouslySetInnerHTML={{ __html: entry.textHtml }} />
+              : <p className="stream-body plain">{line.body}</p>)}
+            {line.spent && <p className="stream-spent">{line.spent}</p>}
           </li>
         );
       })}

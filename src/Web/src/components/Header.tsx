@@ -1,6 +1,8 @@
 import type { Me } from '../api/types';
+import { badgeText } from '../lib/inbox';
 import type { Route } from '../lib/router';
 import { paths } from '../lib/router';
+import { useUnreadCount } from '../lib/useUnreadCount';
 
 interface Props {
   me: Me;
@@ -9,21 +11,29 @@ interface Props {
 }
 
 export function Header({ me, route, onLogout }: Props) {
-  const onTasks = route.name === 'tasks' || route.name === 'task';
+  const unread = badgeText(useUnreadCount());
+  const cls = (active: boolean) => (active ? 'active' : undefined);
   return (
     <header className="app-header">
       <div className="container header-inner">
-        <a className="brand" href={paths.tasks()}>
+        <a className="brand" href={paths.inbox()}>
           Platform <span className="brand-org">{me.organization.name}</span>
         </a>
         <nav className="nav">
-          <a href={paths.tasks()} className={onTasks ? 'active' : undefined}>Tasks</a>
+          <a href={paths.inbox()} className={cls(route.name === 'inbox')} data-testid="nav-inbox">
+            Inbox{unread && <span className="count-badge" data-testid="inbox-count"
+              aria-label={`${unread} unread`}>{unread}</span>}
+          </a>
+          <a href={paths.tasks()} className={cls(route.name === 'tasks' || route.name === 'task')}
+            data-testid="nav-tasks">All my tasks</a>
+          <a href={paths.calendar()} className={cls(route.name === 'calendar')} data-testid="nav-calendar">Calendar</a>
+          {me.isAdmin && <a href={paths.people()} className={cls(route.name === 'people')}>People</a>}
           {me.isAdmin && (
-            <a href={paths.people()} className={route.name === 'people' ? 'active' : undefined}>People</a>
+            <a href={paths.catalogs()} className={cls(route.name === 'catalogs' || route.name === 'catalog')}
+              data-testid="nav-catalogs">Catalogs</a>
           )}
           {me.isAdmin && (
-            <a href={paths.cluster()} className={route.name === 'cluster' ? 'active' : undefined}
-              data-testid="nav-cluster">Cluster</a>
+            <a href={paths.cluster()} className={cls(route.name === 'cluster')} data-testid="nav-cluster">Cluster</a>
           )}
         </nav>
         <div className="header-user">

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api } from '../api/client';
 import type { TaskDetails } from '../api/types';
+import { dueForm, duePatch } from '../lib/due';
 import { useSubmit } from '../lib/useSubmit';
 import { useUsers } from '../lib/users';
+import { DueEditor } from './DueEditor';
 import { ErrorBox } from './ErrorBox';
 import { Field } from './Field';
 
@@ -16,6 +18,7 @@ export function NewTaskForm({ onCreated }: Props) {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
+  const [due, setDue] = useState(() => dueForm({}));
   const { busy, error, setError, run } = useSubmit();
   const sorted = [...users].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
@@ -25,8 +28,18 @@ export function NewTaskForm({ onCreated }: Props) {
       setError('Give the task a title.');
       return;
     }
+    let dueFields;
+    try {
+      const d = duePatch(due);
+      dueFields = d.dueDate ? { dueDate: d.dueDate }
+        : d.dueAt ? { dueAt: d.dueAt, ...(d.durationMinutes ? { durationMinutes: d.durationMinutes } : {}) } : {};
+    } catch (err) {
+      setError((err as Error).message);
+      return;
+    }
     void run(async () => {
       const task = await api.createTask({
+        ...dueFields,
         title: title.trim(),
         ...(description.trim() ? { description: description.trim() } : {}),
         ...(assigneeId ? { assigneeId } : {}),
@@ -34,6 +47,7 @@ export function NewTaskForm({ onCreated }: Props) {
       setTitle('');
       setDescription('');
       setAssigneeId('');
+      setDue(dueForm({}));
       onCreated(task);
     });
   };
@@ -50,6 +64,7 @@ export function NewTaskForm({ onCreated }: Props) {
         <textarea id="new-task-description" data-testid="new-task-description" rows={3}
           value={description} onChange={(e) => setDescription(e.target.value)} />
       </Field>
+      <DueEditor idPrefix="new-task-due" value={due} onChange={setDue} />
       <div className="form-row">
         <Field label="Assignee" htmlFor="new-task-assignee">
           <select id="new-task-assignee" data-testid="new-task-assignee"

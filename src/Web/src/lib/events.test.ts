@@ -27,6 +27,8 @@ describe('parseTaskEvent', () => {
   it('parses and normalises', () => {
     expect(parseTaskEvent('{"taskId":"t","actorId":"a","title":"T"}'))
       .toEqual({ taskId: 't', commentId: null, actorId: 'a', title: 'T' });
+    expect(parseTaskEvent('{"taskId":"t","actorId":"a","title":"T","kind":"closed"}'))
+      .toEqual({ taskId: 't', commentId: null, actorId: 'a', title: 'T', kind: 'closed' });
     expect(parseTaskEvent('nope')).toBeNull();
     expect(parseTaskEvent('{}')).toBeNull();
   });

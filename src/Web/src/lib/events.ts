@@ -5,6 +5,8 @@ export interface TaskEventData {
   commentId: string | null;
   actorId: string;
   title: string;
+  /** The history entry's kind (comment, changed, closed…), when the server sends it. */
+  kind?: string;
 }
 
 export type ServerEvent =
@@ -34,6 +36,7 @@ export function parseTaskEvent(raw: string): TaskEventData | null {
       commentId: typeof d.commentId === 'string' ? d.commentId : null,
       actorId: typeof d.actorId === 'string' ? d.actorId : '',
       title: typeof d.title === 'string' ? d.title : '',
+      ...(typeof d.kind === 'string' ? { kind: d.kind } : {}),
     };
   } catch {
     return null;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Comment } from '../api/types';
-import { chronological, describeEntry, withEntries } from './history';
+import { chronological, describeChange, describeEntry, peopleIn, withEntries } from './history';
 
-const names: Record<string, string> = { a: 'Alice', b: 'Bob' };
+const names: Record<string, string> = { a: 'Alice', b: 'Bob', c: 'Carol' };
 const nameOf = (id: string) => names[id] ?? 'Unknown user';
 
 function entry(partial: Partial<Comment>): Comment {
@@ -11,7 +11,7 @@ function entry(partial: Partial<Comment>): Comment {
 
 describe('describeEntry', () => {
   it('renders creation', () => {
-    expect(describeEntry(entry({ kind: 'created' }), nameOf)).toEqual({ summary: 'Alice created the task', body: null });
+    expect(describeEntry(entry({ kind: 'created' }), nameOf)).toEqual({ summary: 'Alice created the task', body: null, spent: null });
   });
 
   it('renders assignment with the assignee name', () => {
@@ -22,11 +22,57 @@ describe('describeEntry', () => {
 
   it('renders comments with their text as body', () => {
     expect(describeEntry(entry({ authorId: 'b', text: '<b>hi</b>' }), nameOf))
-      .toEqual({ summary: 'Bob commented', body: '<b>hi</b>' });
+      .toEqual({ summary: 'Bob commented', body: '<b>hi</b>', spent: null });
   });
 
   it('names unknown authors', () => {
     expect(describeEntry(entry({ authorId: 'zz', kind: 'created' }), nameOf).summary).toBe('Unknown user created the task');
+  });
+});
+
+describe('field changes', () => {
+  it('describes every field', () => {
+    expect(describeChange({ field: 'title', from: 'X', to: 'Y' }, nameOf)).toBe('changed title from “X” to “Y”');
+    expect(describeChange({ field: 'description', from: null, to: null }, nameOf)).toBe('changed the description');
+    expect(describeChange({ field: 'assigneeId', from: null, to: 'b' }, nameOf)).toBe('made Bob responsible');
+    expect(describeChange({ field: 'assigneeId', from: 'b', to: 'c' }, nameOf)).toBe('changed responsible from Bob to Carol');
+    expect(describeChange({ field: 'assigneeId', from: 'b', to: null }, nameOf)).toBe('removed Bob as responsible');
+    expect(describeChange({ field: 'due', from: null, to: '2026-05-01' }, nameOf)).toBe('set due to 1 May 2026');
+    expect(describeChange({ field: 'due', from: '2026-05-01', to: '2026-05-03' }, nameOf))
+      .toBe('changed due from 1 May 2026 to 3 May 2026');
+    expect(describeChange({ field: 'due', from: '2026-05-01', to: null }, nameOf)).toBe('removed the due date');
+    expect(describeChange({ field: 'participants', from: null, to: 'c' }, nameOf)).toBe('added Carol to participants');
+    expect(describeChange({ field: 'participants', from: 'c', to: null }, nameOf)).toBe('removed Carol from participants');
+    expect(describeChange({ field: 'priority', from: null, to: 'high' }, nameOf)).toBe('set priority to “high”');
+  });
+
+  it('joins several changes into one line', () => {
+    const changed = entry({
+      kind: 'changed',
+      changes: [{ field: 'title', from: 'X', to: 'Y' }, { field: 'due', from: null, to: '2026-05-01' },
+        { field: 'description', from: null, to: null }],
+    });
+    expect(describeEntry(changed, nameOf).summary)
+      .toBe('Alice changed title from “X” to “Y”, set due to 1 May 2026 and changed the description');
+  });
+
+  it('renders comments that carry changes and spent time', () => {
+    const line = describeEntry(entry({
+      text: 'hi @[Bob](user:b)', changes: [{ field: 'participants', from: null, to: 'b' }], spentMinutes: 90,
+    }), nameOf);
+    expect(line).toEqual({ summary: 'Alice commented and added Bob to participants', body: 'hi @[Bob](user:b)', spent: 'Spent 1 h 30 min' });
+  });
+
+  it('renders closing and reopening with the optional remark', () => {
+    expect(describeEntry(entry({ kind: 'closed' }), nameOf)).toEqual({ summary: 'Alice closed the task', body: null, spent: null });
+    expect(describeEntry(entry({ kind: 'reopened', text: 'Not yet' }), nameOf).body).toBe('Not yet');
+    expect(describeEntry(entry({ kind: 'reopened' }), nameOf).summary).toBe('Alice reopened the task');
+  });
+
+  it('lists the people an entry refers to', () => {
+    expect(peopleIn(entry({ kind: 'assigned', text: 'b' }))).toEqual(['a', 'b']);
+    expect(peopleIn(entry({ kind: 'changed', changes: [{ field: 'assigneeId', from: 'b', to: 'c' }, { field: 'title', from: 'x', to: 'y' }] })))
+      .toEqual(['a', 'b', 'c']);
   });
 });
 

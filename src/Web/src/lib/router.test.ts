@@ -3,8 +3,14 @@ import { parseRoute, paths } from './router';
 
 describe('parseRoute', () => {
   it.each([
-    ['', { name: 'tasks' }],
-    ['#/', { name: 'tasks' }],
+    ['', { name: 'inbox' }],
+    ['#/', { name: 'inbox' }],
+    ['#/inbox', { name: 'inbox' }],
+    ['#/calendar', { name: 'calendar', month: null }],
+    ['#/calendar/2026-05', { name: 'calendar', month: '2026-05' }],
+    ['#/calendar/junk', { name: 'calendar', month: null }],
+    ['#/catalogs', { name: 'catalogs' }],
+    ['#/catalogs/0195-abc', { name: 'catalog', id: '0195-abc' }],
     ['#/tasks', { name: 'tasks' }],
     ['#/tasks/', { name: 'tasks' }],
     ['#/people', { name: 'people' }],

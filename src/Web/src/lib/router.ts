@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 
 export type Route =
+  | { name: 'inbox' }
   | { name: 'tasks' }
+  | { name: 'calendar'; month: string | null }
+  | { name: 'catalogs' }
+  | { name: 'catalog'; id: string }
   | { name: 'task'; id: string }
   | { name: 'people' }
   | { name: 'cluster' }
@@ -9,13 +13,17 @@ export type Route =
   | { name: 'setup' }
   | { name: 'notFound' };
 
-/** Maps a location hash (`#/tasks/42`) to a route. An empty hash is the task list. */
+/** Maps a location hash (`#/tasks/42`) to a route. An empty hash is the inbox (the home page). */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/[?].*$/, '');
   const parts = path.split('/').filter((p) => p !== '');
   const [first, second] = parts;
-  if (parts.length === 0) return { name: 'tasks' };
-  if (first === 'tasks' && parts.length === 1) return { name: 'tasks' };
+  if (parts.length === 0) return { name: 'inbox' };
+  if (parts.length === 1 && (first === 'inbox' || first === 'tasks' || first === 'catalogs')) return { name: first };
+  if (first === 'calendar' && parts.length <= 2) {
+    return { name: 'calendar', month: second && /^\d{4}-\d{2}$/.test(second) ? second : null };
+  }
+  if (first === 'catalogs' && second && parts.length === 2) return { name: 'catalog', id: safeDecode(second) };
   if (first === 'tasks' && second && parts.length === 2) {
     return { name: 'task', id: safeDecode(second) };
   }
@@ -34,7 +42,11 @@ function safeDecode(s: string): string {
 }
 
 export const paths = {
+  inbox: () => '#/inbox',
   tasks: () => '#/tasks',
+  calendar: (month?: string) => (month ? `#/calendar/${month}` : '#/calendar'),
+  catalogs: () => '#/catalogs',
+  catalog: (id: string) => `#/catalogs/${encodeURIComponent(id)}`,
   task: (id: string) => `#/tasks/${encodeURIComponent(id)}`,
   people: () => '#/people',
   cluster: () => '#/cluster',

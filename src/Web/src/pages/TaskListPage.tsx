@@ -9,7 +9,8 @@ import { paths } from '../lib/router';
 import { appendPage, emptyTaskList, prependTask, refreshFirstPage, summaryOf } from '../lib/taskList';
 import type { TaskListState } from '../lib/taskList';
 
-export function TaskListPage() {
+/** The new-task form and all my tasks; `embedded` when it is part of the inbox page. */
+export function TaskListPage({ embedded = false }: { embedded?: boolean }) {
   const [list, setList] = useState<TaskListState>(emptyTaskList);
   const [loading, setLoading] = useState(true);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -60,7 +61,7 @@ export function TaskListPage() {
   };
 
   return (
-    <div className="page">
+    <div className={embedded ? 'page-part' : 'page'}>
       <NewTaskForm onCreated={onCreated} />
       {created && (
         <div className="alert alert-info" role="status">
@@ -68,7 +69,7 @@ export function TaskListPage() {
         </div>
       )}
       <section className="card">
-        <h2>My tasks</h2>
+        <h2>All my tasks</h2>
         <ErrorBox error={error} />
         <ul className="task-list" data-testid="task-list" aria-busy={loading}>
           {list.items.map((task) => <TaskRow key={task.id} task={task} />)}
