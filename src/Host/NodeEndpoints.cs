@@ -67,7 +67,11 @@ internal static class NodeEndpoints
         // App routes get index.html; /api paths never do. (A catch-all API fallback would also
         // swallow requests that match a route but not its content type, turning a 415 into a 404;
         // unmatched API paths get their 404 problem from the status-code pages instead.)
-        app.MapFallbackToFile("{*path:regex(^(?!api/|health/|openapi/).*$)}", "index.html", files);
+        // Not API paths, and not paths that look like files (a dot): those are static assets, and a
+        // missing one must be a 404, not index.html served as JavaScript.
+        app.MapFallbackToFile("{*path:regex(^(?!(api|health|openapi)/)[^.]*$)}", "index.html", files);
+        // An empty catch-all value never satisfies a regex constraint, so "/" needs its own route.
+        app.MapFallbackToFile("/", "index.html", files);
         return app;
     }
 }

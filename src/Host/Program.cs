@@ -3,6 +3,7 @@ using Platform.Host;
 using Platform.Host.Cli;
 using Platform.Host.Cluster;
 using Platform.Modules.Catalogs;
+using Platform.Modules.Forms;
 using Platform.Modules.Identity;
 using Platform.Modules.Realtime;
 using Platform.Modules.Tasks;
@@ -20,6 +21,7 @@ builder.AddIdentityModule();
 builder.AddTasksModule();
 builder.AddRealtimeModule();
 builder.AddCatalogsModule();
+builder.AddFormsModule();
 builder.AddGateway();
 builder.AddPlatformBus();
 
@@ -37,6 +39,7 @@ app.MapIdentityEndpoints();
 app.MapTasksEndpoints();
 app.MapRealtimeEndpoints();
 app.MapCatalogsEndpoints();
+app.MapFormsEndpoints();
 app.MapGateway();
 app.MapWebClient();
 

@@ -50,6 +50,9 @@ public sealed class PlatformFixture : IAsyncLifetime, IAsyncDisposable
 
     public TestUser Bob { get; private set; } = null!;
 
+    /// <summary>A bearer token of Ann's, for tests that act through the API as an integration would.</summary>
+    public string AnnAccessToken { get; private set; } = null!;
+
     /// <summary>The full host output of this run (the last lines are in every failure message).</summary>
     public string HostLogFile { get; private set; } = Path.Combine(Repository.ArtifactsDirectory, "host.log");
 
@@ -249,6 +252,7 @@ public sealed class PlatformFixture : IAsyncLifetime, IAsyncDisposable
             await ExpectStatusAsync(login, HttpStatusCode.OK, ct);
             accessToken = (await login.Content.ReadFromJsonAsync<AccessTokenResponse>(ct))!.AccessToken;
         }
+        AnnAccessToken = accessToken;
 
         var bobEmail = $"bob.{suffix}@example.test";
         var bobPassword = "bob-battery-staple-" + suffix;

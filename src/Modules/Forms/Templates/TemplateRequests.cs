@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Platform.Modules.Forms.Contracts;
+using Platform.Modules.Forms.Domain;
+
+namespace Platform.Modules.Forms.Templates;
+
+internal sealed record TemplateRequest(string? Name, string? Description, IReadOnlyList<FieldRequest?>? Fields, RouteRequest? Route);
+
+internal sealed record FieldRequest(
+    string? Code, string? Type, string? Label, int? RequiredFromStep = null, int? ReadOnlyFromStep = null,
+    decimal? Min = null, decimal? Max = null, int? Decimals = null, string? Currency = null,
+    IReadOnlyList<OptionRequest?>? Options = null, Guid? CatalogId = null, IReadOnlyList<FieldRequest?>? Columns = null);
+
+internal sealed record OptionRequest(string? Id, string? Label);
+
+internal sealed record RouteRequest(IReadOnlyList<StepRequest?>? Steps, IReadOnlyList<RuleRequest?>? Rules, string? OnReject);
+
+internal sealed record StepRequest(string? Name, IReadOnlyList<Guid>? Approvers, IReadOnlyList<Guid>? Roles);
+
+internal sealed record RuleRequest(string? Action, int? Step, IReadOnlyList<Guid>? Users, string? FromField, ConditionRequest? When);
+
+/// <summary><see cref="Value"/> may be a JSON string, number or boolean; it is kept as text.</summary>
+internal sealed record ConditionRequest(string? Field, string? Operator, JsonElement? Value);
+
+internal sealed record TemplateResponse(
+    Guid Id, int Version, int LatestVersion, string Name, string? Description, bool IsArchived,
+    IReadOnlyList<FormField> Fields, FormRoute Route, DateTimeOffset CreatedAt, DateTimeOffset VersionCreatedAt)
+{
+    public static TemplateResponse From(FormTemplate head, FormTemplateVersionRecord version)
+    {
+        var contract = version.ToContract(head);
+        return new TemplateResponse(head.Id, version.Version, head.CurrentVersion, contract.Name, contract.Description, head.IsArchived,
+            contract.Fields, contract.Route, head.CreatedAt, version.CreatedAt);
+    }
+}
+
+internal sealed record TemplateSummaryResponse(
+    Guid Id, string Name, int Version, bool IsArchived, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+internal sealed record TemplateListResponse(IReadOnlyList<TemplateSummaryResponse> Items, string? NextCursor);
