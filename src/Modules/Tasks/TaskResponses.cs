@@ -17,13 +17,21 @@ internal sealed record TaskDetailsResponse(
     Guid Id, string Title, string Description, string DescriptionHtml, Guid AuthorId, Guid? AssigneeId,
     IReadOnlyList<Guid> ParticipantIds, DateOnly? DueDate, DateTimeOffset? DueAt, int? DurationMinutes,
     DateTimeOffset? ClosedAt, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<CommentResponse> Comments)
+    IReadOnlyList<CommentResponse> Comments, TaskFormResponse? Form)
 {
     public static TaskDetailsResponse From(WorkTask t) => new(
         t.Id, t.Title, t.Description, SafeMarkdown.ToHtml(t.Description), t.AuthorId, t.AssigneeId, t.ParticipantIds,
         t.DueDate, t.DueAt, t.DurationMinutes, t.ClosedAt, t.Version, t.CreatedAt, t.UpdatedAt,
-        t.Comments.OrderBy(c => c.CreatedAt).ThenBy(c => c.Ordinal).ThenBy(c => c.Id).Select(CommentResponse.From).ToList());
+        t.Comments.OrderBy(c => c.CreatedAt).ThenBy(c => c.Ordinal).ThenBy(c => c.Id).Select(CommentResponse.From).ToList(),
+        t.IsFormTask
+            ? new TaskFormResponse(t.FormTemplateId!.Value, t.FormVersion!.Value,
+                System.Text.Json.JsonDocument.Parse(t.FormValues!).RootElement, TaskFormJson.Deserialize(t.RouteState!), t.PendingApproverIds)
+            : null);
 }
+
+/// <summary>A form task's pinned template version, values, route state and the approvers awaited.</summary>
+internal sealed record TaskFormResponse(Guid TemplateId, int TemplateVersion, System.Text.Json.JsonElement Values,
+    Platform.Modules.Forms.Contracts.RouteState Route, IReadOnlyList<Guid> AwaitingApprovalFrom);
 
 internal sealed record TaskSummaryResponse(
     Guid Id, string Title, Guid AuthorId, Guid? AssigneeId, DateOnly? DueDate, DateTimeOffset? DueAt,

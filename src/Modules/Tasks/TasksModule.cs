@@ -14,6 +14,7 @@ using Platform.Modules.Tasks.Lists;
 using Platform.Modules.Tasks.Changes;
 using Platform.Modules.Tasks.CloseTask;
 using Platform.Modules.Tasks.EditTask;
+using Platform.Modules.Tasks.FormTasks;
 using Platform.Modules.Tasks.Participants;
 using Platform.Modules.Tasks.Contracts;
 using Platform.Modules.Tasks.CreateTask;
@@ -37,6 +38,7 @@ public static class TasksModule
         builder.Services.AddOutboxRelay(TasksDbContext.Schema);
         builder.Services.AddModuleDbContext<TasksDbContext>(TasksDbContext.Schema);
         builder.Services.AddScoped<TaskChanges>();
+        builder.Services.AddScoped<FormTaskService>();
         return builder;
     }
 
@@ -53,6 +55,7 @@ public static class TasksModule
         EditTaskEndpoint.Map(tasks);
         CloseTaskEndpoints.Map(tasks);
         ParticipantEndpoints.Map(tasks);
+        FormTaskEndpoints.Map(tasks);
         var api = app.MapGroup("/api/v1").WithTags("Tasks").RequireAuthorization(PlatformPolicies.Member);
         InboxEndpoints.Map(api, tasks);
         CalendarEndpoint.Map(api);

@@ -21,8 +21,12 @@ namespace Platform.Modules.Tasks.Changes;
 /// </summary>
 internal sealed class TaskChanges(TasksDbContext db, TimeProvider time)
 {
+    public Task<Results<Created<CommentResponse>, ProblemHttpResult>> ApplyAsync(
+        Guid taskId, CurrentUser me, HttpRequest request, Func<WorkTask, DateTimeOffset, TaskComment> change, CancellationToken ct) =>
+        ApplyAsync(taskId, me, request, (task, now) => Task.FromResult(change(task, now)), ct);
+
     public async Task<Results<Created<CommentResponse>, ProblemHttpResult>> ApplyAsync(
-        Guid taskId, CurrentUser me, HttpRequest request, Func<WorkTask, DateTimeOffset, TaskComment> change, CancellationToken ct)
+        Guid taskId, CurrentUser me, HttpRequest request, Func<WorkTask, DateTimeOffset, Task<TaskComment>> change, CancellationToken ct)
     {
         var ifMatch = ETags.ParseIfMatch(request);
         // Inside an Idempotency-Key transaction already? Then take part in it.
@@ -39,11 +43,24 @@ internal sealed class TaskChanges(TasksDbContext db, TimeProvider time)
         var now = time.GetUtcNowForDatabase();
         try
         {
-            entry = change(task, now);
+            entry = await change(task, now);
         }
         catch (TaskRuleException rule)
         {
             return Problems.Conflict(rule.Message);
+        }
+        catch (TaskForbiddenException forbidden)
+        {
+            return Problems.Forbidden(forbidden.Message);
+        }
+        catch (TaskFieldsException invalid)
+        {
+            return TypedResults.Problem(new Microsoft.AspNetCore.Http.HttpValidationProblemDetails(
+                invalid.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is invalid.",
+            });
         }
         db.AddIntegrationEvent(new TaskCommented(task.OrganizationId, task.Id, entry.Id, task.Title, me.UserId, task.ParticipantIds, now, entry.Kind));
         await MarkReadAsync(task, me.UserId, now, ct);

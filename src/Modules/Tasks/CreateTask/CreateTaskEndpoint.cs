@@ -6,22 +6,44 @@ using Platform.BuildingBlocks.Database;
 using Platform.BuildingBlocks.Outbox;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
+using Platform.Modules.Forms.Contracts;
 using Platform.Modules.Identity.Contracts;
+using Platform.Modules.Tasks.FormTasks;
 using Platform.Modules.Tasks.Contracts;
 using Platform.Modules.Tasks.Data;
 using Platform.Modules.Tasks.Domain;
 
 namespace Platform.Modules.Tasks.CreateTask;
 
-internal sealed record CreateTaskRequest(string? Title, string? Description, Guid? AssigneeId, DateOnly? DueDate, DateTimeOffset? DueAt, int? DurationMinutes);
+internal sealed record CreateTaskRequest(string? Title, string? Description, Guid? AssigneeId, DateOnly? DueDate, DateTimeOffset? DueAt, int? DurationMinutes, CreateTaskForm? Form);
+
+/// <summary>A form task: the template (its current version is pinned) and the initial values.</summary>
+internal sealed record CreateTaskForm(Guid? TemplateId, System.Text.Json.JsonElement? Values);
 
 internal static class CreateTaskEndpoint
 {
     public static void Map(RouteGroupBuilder tasks) => tasks.MapPost("/", HandleAsync);
 
-    private static async Task<Results<Created<TaskDetailsResponse>, ValidationProblem>> HandleAsync(
-        CreateTaskRequest request, CurrentUser me, TasksDbContext db, IUserDirectory directory, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(
+        CreateTaskRequest request, CurrentUser me, TasksDbContext db, IUserDirectory directory, TimeProvider time,
+        IFormTemplates templates, FormTaskService forms, CancellationToken ct)
     {
+        FormTemplateVersion? template = null;
+        var values = System.Text.Json.JsonDocument.Parse("{}").RootElement;
+        if (request.Form is { } form)
+        {
+            template = form.TemplateId is { } templateId ? await templates.GetVersionAsync(me.OrganizationId, templateId, null, ct) : null;
+            if (template is null || template.IsArchived)
+                return Problems.Invalid("form.templateId", "is not an active form template of your organisation.");
+            if (form.Values is { ValueKind: System.Text.Json.JsonValueKind.Object } given)
+                values = given;
+            var fieldErrors = FormValueValidator.Validate(template, values, step: 1);
+            if (fieldErrors.Count > 0)
+                return Problems.Invalid(fieldErrors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+            // A form task is named after its form unless the author names it.
+            request = request with { Title = string.IsNullOrWhiteSpace(request.Title) ? template.Name : request.Title };
+        }
+
         var errors = new FieldErrors()
             .Required("title", request.Title, WorkTask.MaxTitleLength)
             .Optional("description", request.Description, WorkTask.MaxDescriptionLength);
@@ -38,6 +60,8 @@ internal static class CreateTaskEndpoint
 
         var due = request.DueDate is null && request.DueAt is null ? null : new Due(request.DueDate, request.DueAt?.ToUniversalTime(), request.DurationMinutes);
         var task = WorkTask.Create(me.OrganizationId, me.UserId, request.Title!, request.Description, request.AssigneeId, time.GetUtcNowForDatabase(), due);
+        if (template is not null)
+            task.AttachForm(template.TemplateId, template.Version, values, RouteEngine.Start(await forms.ContextAsync(me.OrganizationId, template, values, ct)));
         db.Tasks.Add(task);
         // The author has seen their own task: it is not "new activity" in their inbox.
         db.UserStates.Add(new TaskUserState(task.Id, task.OrganizationId, me.UserId) { LastReadAt = task.CreatedAt });

@@ -33,6 +33,11 @@ internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) :
             b.Property(t => t.Id).ValueGeneratedNever();
             b.Property(t => t.Title).HasMaxLength(WorkTask.MaxTitleLength);
             b.Property(t => t.Version).IsConcurrencyToken();
+            b.Property(t => t.FormValues).HasColumnType("jsonb");
+            b.Property(t => t.RouteState).HasColumnType("jsonb");
+            // "Whose approval is awaited" is an inbox condition: a GIN index answers @> quickly.
+            b.HasIndex(t => t.PendingApproverIds).HasMethod("gin");
+            b.HasIndex(t => new { t.OrganizationId, t.FormTemplateId, t.UpdatedAt });
             b.Ignore(t => t.Due);
             b.HasIndex(t => new { t.OrganizationId, t.DueDate });
             b.HasIndex(t => new { t.OrganizationId, t.DueAt });

@@ -25,6 +25,13 @@ internal sealed class WorkTask
     /// <summary>Incremented by every change; the ETag, and EF's concurrency token.</summary>
     public int Version { get; private set; }
 
+    // Form tasks: the template version they pinned at creation, their values and route.
+    public Guid? FormTemplateId { get; private set; }
+    public int? FormVersion { get; private set; }
+    public string? FormValues { get; private set; }
+    public string? RouteState { get; private set; }
+    public Guid[] PendingApproverIds { get; private set; } = [];
+
     public List<TaskParticipant> Participants { get; private set; } = [];
     public List<TaskComment> Comments { get; private set; } = [];
 
@@ -143,6 +150,69 @@ internal sealed class WorkTask
             throw new TaskRuleException("The task is open.");
         ClosedAt = null;
         return Record(TaskComment.New(this, actorId, CommentKinds.Reopened, text, now), now);
+    }
+
+    public bool IsFormTask => FormTemplateId is not null;
+
+    /// <summary>Makes a new task a form task: values already validated, route already started.</summary>
+    public void AttachForm(Guid templateId, int version, System.Text.Json.JsonElement values, Platform.Modules.Forms.Contracts.RouteResult route)
+    {
+        FormTemplateId = templateId;
+        FormVersion = version;
+        FormValues = values.GetRawText();
+        ApplyRoute(route);
+    }
+
+    /// <summary>New field values (validated by the caller for the current step) and the route they lead to.</summary>
+    public TaskComment ChangeFields(Guid actorId, System.Text.Json.JsonElement values, Platform.Modules.Forms.Contracts.RouteResult route, string? text, DateTimeOffset now)
+    {
+        if (IsClosed)
+            throw new TaskRuleException("The task is closed: reopen it before changing its fields.");
+        var before = System.Text.Json.JsonDocument.Parse(FormValues!).RootElement;
+        var changes = TaskFormJson.Diff(before, values).ToList();
+        if (changes.Count == 0)
+            throw new TaskRuleException("Nothing to change.");
+        FormValues = values.GetRawText();
+        JoinIfNeeded(actorId, changes);
+        ApplyRoute(route);
+        return Record(TaskComment.New(this, actorId, string.IsNullOrWhiteSpace(text) ? CommentKinds.Changed : CommentKinds.Comment, text, now, changes), now);
+    }
+
+    /// <summary>An approval decision the route engine accepted; a route that finished closes the task.</summary>
+    public TaskComment Decide(Guid actorId, string kind, Platform.Modules.Forms.Contracts.RouteResult route, string? text, DateTimeOffset now)
+    {
+        var before = TaskFormJson.Deserialize(RouteState!);
+        var changes = new List<FieldChange>();
+        JoinIfNeeded(actorId, changes);
+        if (before.CurrentStep != route.State.CurrentStep)
+            changes.Add(new FieldChange("step", before.CurrentStep.ToString(System.Globalization.CultureInfo.InvariantCulture), route.State.CurrentStep.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (before.Status != route.State.Status)
+            changes.Add(new FieldChange("route", before.Status, route.State.Status));
+        ApplyRoute(route);
+        if (route.State.IsClosed && !IsClosed)
+            ClosedAt = now;
+        else if (!route.State.IsClosed && IsClosed)
+            ClosedAt = null; // re-requested after the route had finished
+        return Record(TaskComment.New(this, actorId, kind, text, now, changes), now);
+    }
+
+    private void ApplyRoute(Platform.Modules.Forms.Contracts.RouteResult route)
+    {
+        RouteState = TaskFormJson.Serialize(route.State);
+        var step = route.State.Step(route.State.CurrentStep);
+        PendingApproverIds = route.State.IsClosed || step is null
+            ? []
+            : step.Approvers.Where(a => a.Decision == Platform.Modules.Forms.Contracts.Decisions.Pending).Select(a => a.UserId).ToArray();
+        foreach (var person in route.CurrentApprovers.Concat(route.Participants))
+            AddParticipant(person);
+    }
+
+    private void JoinIfNeeded(Guid actorId, List<FieldChange> changes)
+    {
+        if (IsParticipant(actorId))
+            return;
+        AddParticipant(actorId);
+        changes.Add(new FieldChange("participants", null, actorId.ToString()));
     }
 
     private TaskComment Record(TaskComment entry, DateTimeOffset now)

@@ -21,10 +21,11 @@ internal sealed record InboxResponse(IReadOnlyList<InboxItem> Items, string? Nex
 internal sealed record SnoozeRequest(DateTimeOffset? Until);
 
 /// <summary>Row shape of the inbox query.</summary>
-internal sealed record InboxRow(Guid Id, string Title, Guid AuthorId, Guid? AssigneeId, DateOnly? DueDate, DateTimeOffset? DueAt, DateTimeOffset UpdatedAt, DateTimeOffset? LastReadAt);
+internal sealed record InboxRow(Guid Id, string Title, Guid AuthorId, Guid? AssigneeId, DateOnly? DueDate, DateTimeOffset? DueAt, DateTimeOffset UpdatedAt, DateTimeOffset? LastReadAt, bool AwaitsMe);
 
 /// <summary>
-/// What needs me now: open tasks I take part in where I am responsible, or where something
+/// What needs me now: open tasks I take part in where my approval is awaited on the current step,
+/// where I am responsible, or where something
 /// happened since I last read the task — minus those I marked "done for now" (until the next
 /// activity) or snoozed (until the given time). Mentions put a task here too: being mentioned
 /// makes you a participant, and the mention is new activity.
@@ -79,7 +80,8 @@ internal static class InboxEndpoints
         var now = time.GetUtcNow();
         var rows = await db.Database.SqlQuery<InboxRow>($"""
             SELECT t.id AS "Id", t.title AS "Title", t.author_id AS "AuthorId", t.assignee_id AS "AssigneeId",
-                   t.due_date AS "DueDate", t.due_at AS "DueAt", t.updated_at AS "UpdatedAt", s.last_read_at AS "LastReadAt"
+                   t.due_date AS "DueDate", t.due_at AS "DueAt", t.updated_at AS "UpdatedAt", s.last_read_at AS "LastReadAt",
+                   t.pending_approver_ids @> ARRAY[{me.UserId}] AS "AwaitsMe"
             FROM tasks.task_participants p
             JOIN tasks.tasks t ON t.id = p.task_id
             LEFT JOIN tasks.task_user_states s ON s.task_id = t.id AND s.user_id = p.user_id
@@ -87,7 +89,8 @@ internal static class InboxEndpoints
               AND t.closed_at IS NULL
               AND (s.snoozed_until IS NULL OR s.snoozed_until <= {now})
               AND (s.dismissed_at IS NULL OR t.updated_at > s.dismissed_at)
-              AND (t.assignee_id = {me.UserId} OR s.last_read_at IS NULL OR t.updated_at > s.last_read_at)
+              AND (t.assignee_id = {me.UserId} OR t.pending_approver_ids @> ARRAY[{me.UserId}]
+                   OR s.last_read_at IS NULL OR t.updated_at > s.last_read_at)
               AND ({cursor == null} OR (t.updated_at, t.id) < ({cursor?.Timestamp ?? DateTimeOffset.MaxValue}, {cursor?.Id ?? Guid.Empty}))
             ORDER BY t.updated_at DESC, t.id DESC
             LIMIT {take + 1}
@@ -97,7 +100,7 @@ internal static class InboxEndpoints
         {
             var unread = r.LastReadAt is null || r.UpdatedAt > r.LastReadAt;
             return new InboxItem(r.Id, r.Title, r.AuthorId, r.AssigneeId, r.DueDate, r.DueAt, r.UpdatedAt, unread,
-                r.AssigneeId == me.UserId ? "responsible" : "new_activity");
+                r.AwaitsMe ? "approval" : r.AssigneeId == me.UserId ? "responsible" : "new_activity");
         }).ToList();
         var next = rows.Count > take ? new Cursor(page[^1].UpdatedAt, page[^1].Id).Encode() : null;
         return TypedResults.Ok(new InboxResponse(page, next));

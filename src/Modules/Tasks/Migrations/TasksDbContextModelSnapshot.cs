@@ -351,9 +351,30 @@ namespace Platform.Modules.Tasks.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("duration_minutes");
 
+                    b.Property<Guid?>("FormTemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("form_template_id");
+
+                    b.Property<string>("FormValues")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("form_values");
+
+                    b.Property<int?>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
+
+                    b.PrimitiveCollection<Guid[]>("PendingApproverIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("pending_approver_ids");
+
+                    b.Property<string>("RouteState")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("route_state");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -373,6 +394,11 @@ namespace Platform.Modules.Tasks.Migrations
                     b.HasKey("Id")
                         .HasName("pk_tasks");
 
+                    b.HasIndex("PendingApproverIds")
+                        .HasDatabaseName("ix_tasks_pending_approver_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PendingApproverIds"), "gin");
+
                     b.HasIndex("OrganizationId", "DueAt")
                         .HasDatabaseName("ix_tasks_organization_id_due_at");
 
@@ -381,6 +407,9 @@ namespace Platform.Modules.Tasks.Migrations
 
                     b.HasIndex("OrganizationId", "UpdatedAt")
                         .HasDatabaseName("ix_tasks_organization_id_updated_at");
+
+                    b.HasIndex("OrganizationId", "FormTemplateId", "UpdatedAt")
+                        .HasDatabaseName("ix_tasks_organization_id_form_template_id_updated_at");
 
                     b.ToTable("tasks", "tasks");
                 });
