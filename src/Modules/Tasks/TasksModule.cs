@@ -16,6 +16,7 @@ using Platform.Modules.Tasks.CloseTask;
 using Platform.Modules.Tasks.EditTask;
 using Platform.Modules.Tasks.FormTasks;
 using Platform.Modules.Tasks.Participants;
+using Platform.Modules.Tasks.Register;
 using Platform.Modules.Tasks.Contracts;
 using Platform.Modules.Tasks.CreateTask;
 using Platform.Modules.Tasks.Data;
@@ -61,6 +62,7 @@ public static class TasksModule
         CalendarEndpoint.Map(api);
         ListEndpoints.Map(api);
         ListTaskEndpoints.Map(api, tasks);
+        RegisterEndpoint.Map(api);
         return app;
     }
 }
