@@ -65,8 +65,8 @@ SELECT p.id, a.org,
 FROM bench.plan p JOIN bench.members a ON a.n = p.author_n LEFT JOIN bench.members m ON m.n = p.assignee_n
 ORDER BY p.created_at;
 
-INSERT INTO tasks.task_participants (task_id, user_id, organization_id)
-SELECT p.id, m.id, m.org
+INSERT INTO tasks.task_participants (task_id, user_id, organization_id, task_updated_at)
+SELECT p.id, m.id, m.org, p.updated_at
 FROM bench.plan p JOIN bench.members m ON m.n IN (p.author_n, p.assignee_n)
 ORDER BY p.created_at;
 

@@ -40,4 +40,5 @@ INSERT INTO tasks.task_user_states (task_id, user_id, dismissed_at, last_read_at
 VALUES (:tid, :uid, NULL, now(), :org, NULL)
 ON CONFLICT (task_id, user_id) DO UPDATE SET last_read_at = excluded.last_read_at;
 UPDATE tasks.tasks SET updated_at = now(), version = version + 1 WHERE id = :tid;
+UPDATE tasks.task_participants SET task_updated_at = now() WHERE task_id = :tid;
 COMMIT;

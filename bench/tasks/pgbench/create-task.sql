@@ -23,6 +23,6 @@ INSERT INTO tasks.task_comments (id, author_id, changes, created_at, kind, ordin
 VALUES (bench.uuid7(now()), :author, '[]', now(), 'assigned', 1, :org, NULL, :tid, :assignee::text);
 INSERT INTO tasks.task_comments (id, author_id, changes, created_at, kind, ordinal, organization_id, spent_minutes, task_id, text)
 VALUES (bench.uuid7(now()), :author, '[]', now(), 'created', 0, :org, NULL, :tid, NULL);
-INSERT INTO tasks.task_participants (task_id, user_id, organization_id) VALUES (:tid, :author, :org);
-INSERT INTO tasks.task_participants (task_id, user_id, organization_id) VALUES (:tid, :assignee, :org);
+INSERT INTO tasks.task_participants (task_id, user_id, organization_id, task_updated_at) VALUES (:tid, :author, :org, now());
+INSERT INTO tasks.task_participants (task_id, user_id, organization_id, task_updated_at) VALUES (:tid, :assignee, :org, now());
 COMMIT;

@@ -219,6 +219,8 @@ internal sealed class WorkTask
     {
         Comments.Add(entry);
         UpdatedAt = now;
+        foreach (var participant in Participants)
+            participant.TaskUpdatedAt = now;
         Version++;
         return entry;
     }
@@ -226,7 +228,7 @@ internal sealed class WorkTask
     private void AddParticipant(Guid userId)
     {
         if (!IsParticipant(userId))
-            Participants.Add(new TaskParticipant(Id, OrganizationId, userId));
+            Participants.Add(new TaskParticipant(Id, OrganizationId, userId) { TaskUpdatedAt = UpdatedAt });
     }
 
     private void SetDue(Due? due)
@@ -242,6 +244,13 @@ internal sealed class TaskParticipant(Guid taskId, Guid organizationId, Guid use
     public Guid TaskId { get; private set; } = taskId;
     public Guid OrganizationId { get; private set; } = organizationId;
     public Guid UserId { get; private set; } = userId;
+
+    /// <summary>
+    /// A copy of the task's UpdatedAt. "My tasks, newest activity first" then reads one index
+    /// (organisation, user, this, task) in order and stops after a page, instead of sorting every
+    /// task the user takes part in (measured at 100k tasks: bench/README.md).
+    /// </summary>
+    public DateTimeOffset TaskUpdatedAt { get; set; }
 }
 
 /// <summary>Per user and task: what they have read, dismissed ("done for now") or snoozed.</summary>

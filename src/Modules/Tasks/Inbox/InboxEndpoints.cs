@@ -91,8 +91,8 @@ internal static class InboxEndpoints
               AND (s.dismissed_at IS NULL OR t.updated_at > s.dismissed_at)
               AND (t.assignee_id = {me.UserId} OR t.pending_approver_ids @> ARRAY[{me.UserId}]
                    OR s.last_read_at IS NULL OR t.updated_at > s.last_read_at)
-              AND ({cursor == null} OR (t.updated_at, t.id) < ({cursor?.Timestamp ?? DateTimeOffset.MaxValue}, {cursor?.Id ?? Guid.Empty}))
-            ORDER BY t.updated_at DESC, t.id DESC
+              AND ({cursor == null} OR (p.task_updated_at, p.task_id) < ({cursor?.Timestamp ?? DateTimeOffset.MaxValue}, {cursor?.Id ?? Guid.Empty}))
+            ORDER BY p.task_updated_at DESC, p.task_id DESC
             LIMIT {take + 1}
             """).ToListAsync(ct);
 

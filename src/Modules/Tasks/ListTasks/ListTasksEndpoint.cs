@@ -32,13 +32,14 @@ internal static class ListTasksEndpoint
             cursor = decoded;
         }
 
-        // Row-value comparison keeps the keyset condition index-friendly; EF cannot express it.
+        // Walks the participant index in (task_updated_at, task_id) order and stops after a page;
+        // the row-value keyset condition keeps that index-friendly. EF cannot express it.
         var rows = await db.Tasks.FromSqlInterpolated($"""
-                SELECT t.* FROM tasks.tasks t
-                JOIN tasks.task_participants p ON p.task_id = t.id
+                SELECT t.* FROM tasks.task_participants p
+                JOIN tasks.tasks t ON t.id = p.task_id
                 WHERE p.organization_id = {me.OrganizationId} AND p.user_id = {me.UserId}
-                  AND ({cursor == null} OR (t.updated_at, t.id) < ({cursor?.Timestamp ?? DateTimeOffset.MaxValue}, {cursor?.Id ?? Guid.Empty}))
-                ORDER BY t.updated_at DESC, t.id DESC
+                  AND ({cursor == null} OR (p.task_updated_at, p.task_id) < ({cursor?.Timestamp ?? DateTimeOffset.MaxValue}, {cursor?.Id ?? Guid.Empty}))
+                ORDER BY p.task_updated_at DESC, p.task_id DESC
                 LIMIT {take + 1}
                 """)
             .AsNoTracking()

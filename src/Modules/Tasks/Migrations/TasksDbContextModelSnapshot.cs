@@ -268,11 +268,16 @@ namespace Platform.Modules.Tasks.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
+                    b.Property<DateTimeOffset>("TaskUpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("task_updated_at");
+
                     b.HasKey("TaskId", "UserId")
                         .HasName("pk_task_participants");
 
-                    b.HasIndex("OrganizationId", "UserId", "TaskId")
-                        .HasDatabaseName("ix_task_participants_organization_id_user_id_task_id");
+                    b.HasIndex("OrganizationId", "UserId", "TaskUpdatedAt", "TaskId")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_task_participants_organization_id_user_id_task_updated_at_t~");
 
                     b.ToTable("task_participants", "tasks");
                 });
