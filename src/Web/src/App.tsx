@@ -100,7 +100,7 @@ export function App() {
         <UsersProvider>
           <Header me={session.me} route={route} onLogout={() => void logout()} />
           <main className="container">
-            {route.name === 'task' ? <TaskPage key={route.id} id={route.id} />
+            {route.name === 'task' ? <TaskPage key={route.id} id={route.id} meId={session.me.id} />
               : route.name === 'tasks' ? <TaskListPage />
               : route.name === 'calendar' ? <CalendarPage month={route.month} />
               : route.name === 'catalogs' ? <CatalogsPage me={session.me} />

@@ -1,6 +1,6 @@
 import { request } from './http';
 import type {
-  CalendarPage, ClusterStatus, Comment, InboxItem, Me, NewTask, NewUser, Page, SetupRequest, SetupStatus,
+  CalendarPage, ClusterStatus, Comment, FormTemplate, FormTemplateSummary, FormValues, InboxItem, Me, NewTask, NewUser, Page, SetupRequest, SetupStatus,
   TaskDetails, TaskPatch, TaskSummary, User,
 } from './types';
 
@@ -55,6 +55,14 @@ export const api = {
     request<Comment>('POST', `${task(id)}/participants`, { body: { userIds } }),
   removeParticipant: (id: string, userId: string) =>
     request<Comment>('DELETE', `${task(id)}/participants/${enc(userId)}`),
+
+  forms: () => request<Page<FormTemplateSummary>>('GET', `${base}/forms?limit=200`),
+  form: (id: string, version?: number) =>
+    request<FormTemplate>('GET', `${base}/forms/${enc(id)}${version ? `?version=${version}` : ''}`),
+  editForm: (id: string, values: FormValues, version: number | undefined, text?: string) =>
+    request<Comment>('PATCH', `${task(id)}/form`, { body: text ? { values, text } : { values }, ...ifMatch(version) }),
+  decide: (id: string, action: 'approve' | 'reject' | 'revoke' | 're-request', version: number | undefined, text?: string) =>
+    request<Comment>('POST', `${task(id)}/${action}`, { body: text ? { text } : undefined, ...ifMatch(version) }),
 
   inbox: (after: string | null, limit = 50) =>
     request<Page<InboxItem>>('GET', `${base}/inbox?limit=${limit}${after ? `&after=${enc(after)}` : ''}`),

@@ -44,7 +44,8 @@ export interface TaskSummary {
   commentCount: number;
 }
 
-export type CommentKind = 'created' | 'comment' | 'assigned' | 'changed' | 'closed' | 'reopened';
+export type CommentKind = 'created' | 'comment' | 'assigned' | 'changed' | 'closed' | 'reopened'
+  | 'approved' | 'rejected' | 'revoked' | 're_requested';
 
 /** One field's change inside a history entry (values as text; user ids for people fields). */
 export interface FieldChange {
@@ -90,10 +91,74 @@ export interface TaskDetails {
   createdAt: string;
   updatedAt: string;
   comments: Comment[];
+  /** Present for form tasks only. */
+  form?: TaskForm | null;
+}
+
+export type FormValue = string | number | boolean | string[] | Record<string, unknown>[] | null;
+export type FormValues = Record<string, FormValue | undefined>;
+
+export interface ChoiceOption {
+  id: string;
+  label: string;
+}
+
+export interface FormFieldDef {
+  code: string;
+  type: string;
+  label: string;
+  requiredFromStep?: number | null;
+  readOnlyFromStep?: number | null;
+  min?: number | null;
+  max?: number | null;
+  decimals?: number | null;
+  currency?: string | null;
+  options?: ChoiceOption[] | null;
+  catalogId?: string | null;
+  columns?: FormFieldDef[] | null;
+}
+
+export interface FormTemplateSummary {
+  id: string;
+  name: string;
+  version: number;
+  isArchived?: boolean;
+}
+
+export interface FormTemplate {
+  id: string;
+  version: number;
+  name: string;
+  description?: string | null;
+  fields: FormFieldDef[];
+  route: { steps: { name?: string | null; approvers: string[] }[] };
+}
+
+export type Decision = 'pending' | 'approved' | 'rejected';
+export type RouteStatus = 'in_progress' | 'approved' | 'rejected';
+
+export interface RouteStateStep {
+  number: number;
+  approvers: { userId: string; decision: Decision | string }[];
+}
+
+export interface RouteState {
+  currentStep: number;
+  status: RouteStatus | string;
+  steps: RouteStateStep[];
+}
+
+export interface TaskForm {
+  templateId: string;
+  templateVersion: number;
+  values: FormValues;
+  route: RouteState;
+  awaitingApprovalFrom: string[];
 }
 
 export interface NewTask {
-  title: string;
+  title?: string;
+  form?: { templateId: string; values: FormValues };
   description?: string;
   assigneeId?: string;
   dueDate?: string;
@@ -112,7 +177,7 @@ export interface TaskPatch {
   text?: string;
 }
 
-export type InboxReason = 'responsible' | 'new_activity';
+export type InboxReason = 'responsible' | 'new_activity' | 'approval';
 
 export interface InboxItem {
   id: string;

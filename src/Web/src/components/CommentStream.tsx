@@ -1,14 +1,16 @@
-import type { Comment } from '../api/types';
-import { chronological, describeEntry } from '../lib/history';
+import type { Comment, FormFieldDef } from '../api/types';
+import { chronological, describeEntry, stepsBefore } from '../lib/history';
 import { fullTime, relativeTime } from '../lib/time';
 import { useUsers } from '../lib/users';
 
-export function CommentStream({ comments }: { comments: readonly Comment[] }) {
+export function CommentStream({ comments, fields }: { comments: readonly Comment[]; fields?: readonly FormFieldDef[] }) {
   const { nameOf } = useUsers();
+  const ordered = chronological(comments);
+  const steps = stepsBefore(ordered);
   return (
     <ol className="stream" data-testid="comment-list">
-      {chronological(comments).map((entry) => {
-        const line = describeEntry(entry, nameOf);
+      {ordered.map((entry) => {
+        const line = describeEntry(entry, nameOf, { fields, step: fields ? steps.get(entry.id) : undefined });
         return (
           <li key={entry.id} className={`stream-item stream-${entry.kind}`} data-testid="comment-item"
             data-kind={entry.kind}>

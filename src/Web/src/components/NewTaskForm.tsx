@@ -1,13 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { api } from '../api/client';
-import type { TaskDetails } from '../api/types';
+import type { FormTemplate, FormTemplateSummary, TaskDetails } from '../api/types';
 import { dueForm, duePatch } from '../lib/due';
+import type { Draft } from '../lib/formValues';
+import { fieldErrors, isRequiredAt, toDraft, valuesFromDraft } from '../lib/formValues';
 import { useSubmit } from '../lib/useSubmit';
 import { useUsers } from '../lib/users';
 import { DueEditor } from './DueEditor';
 import { ErrorBox } from './ErrorBox';
 import { Field } from './Field';
+import { FormFieldInputs } from './FormFieldInput';
 
 interface Props {
   onCreated: (task: TaskDetails) => void;
@@ -21,10 +24,35 @@ export function NewTaskForm({ onCreated }: Props) {
   const [due, setDue] = useState(() => dueForm({}));
   const { busy, error, setError, run } = useSubmit();
   const sorted = [...users].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  const [templates, setTemplates] = useState<FormTemplateSummary[]>([]);
+  const [templateId, setTemplateId] = useState('');
+  const [template, setTemplate] = useState<FormTemplate | null>(null);
+  const [draft, setDraft] = useState<Draft>({});
+
+  useEffect(() => {
+    let live = true;
+    api.forms().then((page) => { if (live) setTemplates(page.items); }, () => undefined);
+    return () => { live = false; };
+  }, []);
+
+  useEffect(() => {
+    setTemplate(null);
+    setDraft({});
+    if (!templateId) return;
+    let live = true;
+    api.form(templateId).then((t) => {
+      if (!live) return;
+      setTemplate(t);
+      setDraft(toDraft(t.fields, {}));
+    }, (e: unknown) => { if (live) setError(e); });
+    return () => { live = false; };
+  }, [templateId, setError]);
+
+  const formChosen = templateId !== '';
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!title.trim()) {
+    if (!title.trim() && !formChosen) {
       setError('Give the task a title.');
       return;
     }
@@ -37,10 +65,15 @@ export function NewTaskForm({ onCreated }: Props) {
       setError((err as Error).message);
       return;
     }
+    if (formChosen && !template) {
+      setError('The form is still loading.');
+      return;
+    }
     void run(async () => {
       const task = await api.createTask({
         ...dueFields,
-        title: title.trim(),
+        ...(title.trim() ? { title: title.trim() } : {}),
+        ...(formChosen && template ? { form: { templateId: template.id, values: valuesFromDraft(template.fields, draft) } } : {}),
         ...(description.trim() ? { description: description.trim() } : {}),
         ...(assigneeId ? { assigneeId } : {}),
       });
@@ -48,6 +81,7 @@ export function NewTaskForm({ onCreated }: Props) {
       setDescription('');
       setAssigneeId('');
       setDue(dueForm({}));
+      setTemplateId('');
       onCreated(task);
     });
   };
@@ -56,7 +90,14 @@ export function NewTaskForm({ onCreated }: Props) {
     <form className="card new-task" onSubmit={submit} noValidate>
       <h2>New task</h2>
       <ErrorBox error={error} testId="new-task-error" />
-      <Field label="Title" htmlFor="new-task-title">
+      <Field label="Form" htmlFor="new-task-form">
+        <select id="new-task-form" data-testid="new-task-form-select" value={templateId}
+          onChange={(e) => setTemplateId(e.target.value)}>
+          <option value="">Simple task</option>
+          {templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+        </select>
+      </Field>
+      <Field label={formChosen ? 'Title (optional: the form name by default)' : 'Title'} htmlFor="new-task-title">
         <input id="new-task-title" data-testid="new-task-title" maxLength={200}
           value={title} onChange={(e) => setTitle(e.target.value)} />
       </Field>
@@ -64,6 +105,10 @@ export function NewTaskForm({ onCreated }: Props) {
         <textarea id="new-task-description" data-testid="new-task-description" rows={3}
           value={description} onChange={(e) => setDescription(e.target.value)} />
       </Field>
+      {formChosen && (template
+        ? <FormFieldInputs fields={template.fields} draft={draft} errors={fieldErrors(error)} idPrefix="new-task-field"
+            testIdPrefix="new-task-field-" onChange={setDraft} isRequired={(f) => isRequiredAt(f, 1)} />
+        : <p className="muted">Loading the form…</p>)}
       <DueEditor idPrefix="new-task-due" value={due} onChange={setDue} />
       <div className="form-row">
         <Field label="Assignee" htmlFor="new-task-assignee">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Comment } from '../api/types';
-import { chronological, describeChange, describeEntry, peopleIn, withEntries } from './history';
+import { chronological, describeChange, describeEntry, peopleIn, stepsBefore, withEntries } from './history';
 
 const names: Record<string, string> = { a: 'Alice', b: 'Bob', c: 'Carol' };
 const nameOf = (id: string) => names[id] ?? 'Unknown user';
@@ -88,5 +88,37 @@ describe('chronological / withEntries', () => {
     const c1 = entry({ id: 'c1' });
     const c2 = entry({ id: 'c2' });
     expect(withEntries([c1], [c1, c2]).map((c) => c.id)).toEqual(['c1', 'c2']);
+  });
+});
+
+describe('form tasks', () => {
+  const fields = [{ code: 'amount', type: 'money', label: 'Amount', currency: 'EUR' },
+    { code: 'kind', type: 'single_choice', label: 'Kind', options: [{ id: 'o1', label: 'Travel' }] }];
+
+  it('names field changes by label, with formatted values', () => {
+    expect(describeChange({ field: 'fields.amount', from: '100', to: '250.5' }, nameOf, fields))
+      .toBe('changed Amount from “100.00 EUR” to “250.50 EUR”');
+    expect(describeChange({ field: 'fields.kind', from: null, to: '"o1"' }, nameOf, fields)).toBe('set Kind to “Travel”');
+    expect(describeChange({ field: 'fields.amount', from: '1', to: null }, nameOf, fields)).toBe('cleared Amount');
+    expect(describeChange({ field: 'fields.other', from: null, to: '"x"' }, nameOf, fields)).toBe('set other to “"x"”');
+  });
+
+  it('renders decisions with the step', () => {
+    const approved = entry({ authorId: 'b', kind: 'approved', changes: [{ field: 'step', from: '1', to: '2' }] });
+    expect(describeEntry(approved, nameOf).summary).toBe('Bob approved step 1 — moved to step 2');
+    const last = entry({ authorId: 'c', kind: 'approved', changes: [{ field: 'route', from: 'in_progress', to: 'approved' }] });
+    expect(describeEntry(last, nameOf, { step: 2 }).summary).toBe('Carol approved step 2 — the route is approved');
+    expect(describeEntry(entry({ authorId: 'b', kind: 'approved' }), nameOf, { step: 1 }).summary).toBe('Bob approved step 1');
+    const rejected = entry({ authorId: 'b', kind: 'rejected', text: 'Too much', changes: [{ field: 'step', from: '2', to: '1' }] });
+    expect(describeEntry(rejected, nameOf)).toEqual({ summary: 'Bob rejected step 2 — returned to step 1', body: 'Too much', spent: null });
+    expect(describeEntry(entry({ authorId: 'b', kind: 'revoked' }), nameOf, { step: 1 }).summary).toBe('Bob revoked their decision on step 1');
+    expect(describeEntry(entry({ kind: 're_requested', changes: [{ field: 'route', from: 'rejected', to: 'in_progress' }] }), nameOf).summary)
+      .toBe('Alice re-requested approval of the route — the route is open again');
+  });
+
+  it('replays step changes to know the step of each entry', () => {
+    const entries = [entry({ id: 'e1', kind: 'created' }), entry({ id: 'e2', kind: 'approved', changes: [{ field: 'step', from: '1', to: '2' }] }),
+      entry({ id: 'e3', kind: 'approved' })];
+    expect([...stepsBefore(entries)]).toEqual([['e1', 1], ['e2', 1], ['e3', 2]]);
   });
 });

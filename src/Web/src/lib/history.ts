@@ -1,5 +1,6 @@
-import type { Comment, FieldChange } from '../api/types';
+import type { Comment, FieldChange, FormFieldDef } from '../api/types';
 import { formatDueText, formatDuration } from './due';
+import { formatRawValue } from './formValues';
 
 export type NameOf = (userId: string) => string;
 
@@ -15,9 +16,23 @@ export interface HistoryLine {
 const quoted = (s: string | null) => `“${s ?? ''}”`;
 
 /** One field change as a phrase that follows the actor's name. */
-export function describeChange(change: FieldChange, nameOf: NameOf): string {
+export function describeChange(change: FieldChange, nameOf: NameOf, fields: readonly FormFieldDef[] = []): string {
   const { field, from, to } = change;
+  if (field.startsWith('fields.')) {
+    const code = field.slice('fields.'.length);
+    const def = fields.find((f) => f.code === code);
+    const label = def?.label ?? code;
+    const show = (raw: string | null) => quoted(def ? formatRawValue(def, raw, nameOf) : raw);
+    if (!to) return `cleared ${label}`;
+    return from ? `changed ${label} from ${show(from)} to ${show(to)}` : `set ${label} to ${show(to)}`;
+  }
   switch (field) {
+    case 'step':
+      return Number(to) > Number(from) ? `moved to step ${to}` : `returned to step ${to}`;
+    case 'route':
+      return to === 'approved' ? 'the route is approved'
+        : to === 'rejected' ? 'the route is rejected'
+        : 'the route is open again';
     case 'title':
       return `changed title from ${quoted(from)} to ${quoted(to)}`;
     case 'description':
@@ -44,10 +59,21 @@ function joinPhrases(phrases: string[]): string {
   return `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
 }
 
+export interface EntryContext {
+  /** The form's fields, to name `fields.<code>` changes by their label. */
+  fields?: readonly FormFieldDef[];
+  /** The route step the task was at when the entry was made (see `stepsBefore`). */
+  step?: number;
+}
+
+const decisionVerbs: Partial<Record<string, string>> = {
+  approved: 'approved', rejected: 'rejected', revoked: 'revoked their decision on', re_requested: 're-requested approval of',
+};
+
 /** Renders one entry of a task's history as a readable line. */
-export function describeEntry(entry: Comment, nameOf: NameOf): HistoryLine {
+export function describeEntry(entry: Comment, nameOf: NameOf, context: EntryContext = {}): HistoryLine {
   const actor = nameOf(entry.authorId);
-  const phrases = (entry.changes ?? []).map((c) => describeChange(c, nameOf));
+  const phrases = (entry.changes ?? []).map((c) => describeChange(c, nameOf, context.fields));
   const spent = entry.spentMinutes ? `Spent ${formatDuration(entry.spentMinutes)}` : null;
   const text = entry.text?.trim() ? entry.text : null;
   const line = (summary: string, body: string | null = null) => ({ summary, body, spent });
@@ -68,6 +94,18 @@ export function describeEntry(entry: Comment, nameOf: NameOf): HistoryLine {
       return line(`${actor} closed the task`, text);
     case 'reopened':
       return line(`${actor} reopened the task`, text);
+    case 'approved':
+    case 'rejected':
+    case 'revoked':
+    case 're_requested': {
+      const verb = decisionVerbs[entry.kind] ?? entry.kind;
+      const stepChange = entry.changes?.find((c) => c.field === 'step');
+      const step = (entry.kind === 're_requested' ? undefined : stepChange?.from) ?? context.step;
+      const object = step ? ` step ${step}` : (entry.kind === 'approved' || entry.kind === 'rejected' ? '' : ' the route');
+      const outcome = (entry.changes ?? []).filter((c) => c.field === 'step' || c.field === 'route')
+        .map((c) => describeChange(c, nameOf));
+      return line(`${actor} ${verb}${object}${outcome.length ? ` — ${joinPhrases(outcome)}` : ''}`, text);
+    }
     default:
       return line(`${actor} updated the task`, text);
   }
@@ -84,6 +122,21 @@ export function peopleIn(entry: Comment): string[] {
     }
   }
   return ids;
+}
+
+/**
+ * The route step a form task was at before each entry (by entry id), replaying the entries'
+ * `step` changes from step 1. Entries must be in chronological order.
+ */
+export function stepsBefore(entries: readonly Comment[]): Map<string, number> {
+  const steps = new Map<string, number>();
+  let step = 1;
+  for (const entry of entries) {
+    steps.set(entry.id, step);
+    const change = entry.changes?.find((c) => c.field === 'step');
+    if (change?.to && Number.isFinite(Number(change.to))) step = Number(change.to);
+  }
+  return steps;
 }
 
 /** Oldest first; entries with the same timestamp keep the server's order. */

@@ -5,6 +5,7 @@ describe('inbox helpers', () => {
   it('labels reasons', () => {
     expect(reasonLabel('responsible')).toBe('You are responsible');
     expect(reasonLabel('new_activity')).toBe('New activity');
+    expect(reasonLabel('approval')).toBe('Awaiting your approval');
     expect(reasonLabel('some_future_reason')).toBe('some future reason');
   });
 

@@ -5,6 +5,7 @@ export function reasonLabel(reason: string): string {
   switch (reason) {
     case 'responsible': return 'You are responsible';
     case 'new_activity': return 'New activity';
+    case 'approval': return 'Awaiting your approval';
     default: return reason.replace(/_/g, ' ');
   }
 }

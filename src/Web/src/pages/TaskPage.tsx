@@ -1,27 +1,33 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { ApiError } from '../api/problem';
-import type { Comment, TaskDetails, TaskPatch } from '../api/types';
+import type { Comment, FormTemplate, TaskDetails, TaskPatch } from '../api/types';
 import { CommentForm } from '../components/CommentForm';
 import { CommentStream } from '../components/CommentStream';
 import { ErrorBox } from '../components/ErrorBox';
+import { FormPanel } from '../components/FormPanel';
+import { RoutePanel } from '../components/RoutePanel';
 import { ParticipantsBox } from '../components/ParticipantsBox';
 import { TaskCard } from '../components/TaskCard';
 import { TaskEditForm } from '../components/TaskEditForm';
 import { useServerEvents } from '../lib/events';
+import type { Draft } from '../lib/formValues';
+import { valuesFromDraft } from '../lib/formValues';
 import { peopleIn, withEntries } from '../lib/history';
 import { inboxChanged } from '../lib/inboxSignal';
 import { paths } from '../lib/router';
 import { useTaskChange } from '../lib/useTaskChange';
 import { useUsers } from '../lib/users';
 
-export function TaskPage({ id }: { id: string }) {
+export function TaskPage({ id, meId }: { id: string; meId: string }) {
   const { ensure } = useUsers();
   const [task, setTask] = useState<TaskDetails | null>(null);
   const [error, setError] = useState<unknown>(null);
   /** The version the edit form was opened on: a save is based on it (If-Match), not on later live reloads. */
   const [editing, setEditing] = useState<{ version: number | undefined } | null>(null);
   const seq = useRef(0);
+  /** The form task's pinned template version. */
+  const [template, setTemplate] = useState<FormTemplate | null>(null);
 
   /** Loads the task and marks it read: the user is looking at it (also after live updates). */
   const load = useCallback(async () => {
@@ -51,10 +57,22 @@ export function TaskPage({ id }: { id: string }) {
     }
   });
 
+  const templateId = task?.form?.templateId;
+  const templateVersion = task?.form?.templateVersion;
+  useEffect(() => {
+    if (!templateId) return;
+    let live = true;
+    api.form(templateId, templateVersion).then((t) => { if (live) setTemplate(t); }, (e: unknown) => { if (live) setError(e); });
+    return () => { live = false; };
+  }, [templateId, templateVersion]);
+
   useEffect(() => {
     if (!task) return;
-    ensure([task.authorId, task.assigneeId, ...task.participantIds, ...task.comments.flatMap(peopleIn)]);
-  }, [task, ensure]);
+    const route = task.form?.route;
+    ensure([...(route?.steps.flatMap((s) => s.approvers.map((a) => a.userId)) ?? []),
+      ...(template?.fields.filter((f) => f.type === 'person').map((f) => String(task.form?.values[f.code] ?? '')) ?? []),
+      task.authorId, task.assigneeId, ...task.participantIds, ...task.comments.flatMap(peopleIn)]);
+  }, [task, template, ensure]);
 
   const onPosted = (comment: Comment) => {
     setTask((t) => (t ? { ...t, comments: withEntries(t.comments, [comment]) } : t));
@@ -67,6 +85,17 @@ export function TaskPage({ id }: { id: string }) {
       if (outcome === 'done' || outcome === 'stale') setEditing(null);
     });
   };
+
+  const saveForm = async (draft: Draft) => {
+    if (!task?.form || !template) return false;
+    const values = valuesFromDraft(template.fields, draft, task.form.values);
+    if (Object.keys(values).length === 0) return true;
+    const outcome = await change.run(() => api.editForm(id, values, task.version));
+    return outcome === 'done' || outcome === 'stale';
+  };
+
+  const decide = async (action: 'approve' | 'reject', text: string) =>
+    (await change.run(() => api.decide(id, action, task?.version, text || undefined))) === 'done';
 
   if (error instanceof ApiError && error.status === 404) {
     return (
@@ -100,9 +129,16 @@ export function TaskPage({ id }: { id: string }) {
           onAdd={(userId) => void change.run(() => api.addParticipants(id, [userId]))}
           onRemove={(userId) => void change.run(() => api.removeParticipant(id, userId))} />
       </article>
+      {task.form && (
+        <>
+          <RoutePanel form={task.form} template={template} meId={meId} busy={change.busy} onDecide={decide} />
+          <FormPanel form={task.form} template={template} busy={change.busy} closed={!!task.closedAt}
+            error={change.error} onSave={saveForm} />
+        </>
+      )}
       <section className="card">
         <h2>Activity</h2>
-        <CommentStream comments={task.comments} />
+        <CommentStream comments={task.comments} fields={task.form ? (template?.fields ?? []) : undefined} />
         <CommentForm taskId={task.id} onPosted={onPosted} />
       </section>
     </div>
