@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Web;
 using Platform.Modules.Tasks.Domain;
 using Platform.Modules.Tasks.Text;
 
@@ -37,4 +38,20 @@ internal sealed record TaskSummaryResponse(
     Guid Id, string Title, Guid AuthorId, Guid? AssigneeId, DateOnly? DueDate, DateTimeOffset? DueAt,
     DateTimeOffset? ClosedAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int CommentCount);
 
-internal sealed record TaskListResponse(IReadOnlyList<TaskSummaryResponse> Items, string? NextCursor);
+internal sealed record TaskListResponse(IReadOnlyList<TaskSummaryResponse> Items, string? NextCursor)
+{
+    /// <summary>One page of summaries from rows fetched with LIMIT page.Limit + 1, newest activity first.</summary>
+    public static TaskListResponse From(PageRequest page, IReadOnlyList<TaskSummaryResponse> rows)
+    {
+        var (items, next) = page.Slice(rows, t => new Cursor(t.UpdatedAt, t.Id));
+        return new TaskListResponse(items, next);
+    }
+}
+
+internal static class TaskSummaryQueries
+{
+    /// <summary>The list projection every task list uses (counts only real comments, not recorded changes).</summary>
+    public static IQueryable<TaskSummaryResponse> ToSummaries(this IQueryable<WorkTask> tasks) =>
+        tasks.Select(t => new TaskSummaryResponse(t.Id, t.Title, t.AuthorId, t.AssigneeId, t.DueDate, t.DueAt, t.ClosedAt, t.CreatedAt, t.UpdatedAt,
+            t.Comments.Count(c => c.Kind == CommentKinds.Comment)));
+}

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Http;
 using Platform.Modules.Catalogs.Domain;
 using Platform.Modules.Catalogs.Web;
@@ -46,6 +47,6 @@ public sealed class CatalogCellsTests
         var context = new DefaultHttpContext();
         if (ifMatch is not null)
             context.Request.Headers.IfMatch = ifMatch;
-        Assert.Equal(allowed, CatalogVersions.IfMatchAllows(context.Request, version));
+        Assert.Equal(allowed, EntityVersions.IfMatchAllows(context.Request, version));
     }
 }

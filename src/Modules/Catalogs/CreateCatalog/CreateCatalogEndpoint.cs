@@ -59,7 +59,7 @@ internal static class CreateCatalogEndpoint
         if (transaction is not null)
             await transaction.CommitAsync(ct);
 
-        CatalogVersions.SetETag(response, catalog.Version);
+        EntityVersions.SetETag(response, catalog.Version);
         return TypedResults.Created($"/api/v1/catalogs/{catalog.Id}", CatalogResponse.From(catalog));
     }
 

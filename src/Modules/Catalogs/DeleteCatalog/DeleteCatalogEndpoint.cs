@@ -22,8 +22,8 @@ internal static class DeleteCatalogEndpoint
         var catalog = await db.LockAsync(id, me.OrganizationId, ct);
         if (catalog is null)
             return Problems.NotFound("The catalog");
-        if (!CatalogVersions.IfMatchAllows(http.Request, catalog.Version))
-            return CatalogVersions.PreconditionFailed(http.Response, catalog.Version);
+        if (!EntityVersions.IfMatchAllows(http.Request, catalog.Version))
+            return EntityVersions.PreconditionFailed(http.Response, catalog.Version, "catalog");
 
         // Columns and items go with it (ON DELETE CASCADE), in the same statement.
         await db.Catalogs.Where(c => c.Id == catalog.Id).ExecuteDeleteAsync(ct);

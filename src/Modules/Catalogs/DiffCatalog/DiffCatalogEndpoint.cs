@@ -36,8 +36,8 @@ internal static class DiffCatalogEndpoint
         var catalog = await db.LockAsync(id, me.OrganizationId, ct);
         if (catalog is null)
             return Problems.NotFound("The catalog");
-        if (!CatalogVersions.IfMatchAllows(http.Request, catalog.Version))
-            return CatalogVersions.PreconditionFailed(http.Response, catalog.Version);
+        if (!EntityVersions.IfMatchAllows(http.Request, catalog.Version))
+            return EntityVersions.PreconditionFailed(http.Response, catalog.Version, "catalog");
 
         // Items are validated against the catalog's current columns, so only now.
         var columnIds = catalog.OrderedColumns.Select(c => c.Id).ToList();
@@ -70,7 +70,7 @@ internal static class DiffCatalogEndpoint
         if (transaction is not null)
             await transaction.CommitAsync(ct);
 
-        CatalogVersions.SetETag(http.Response, catalog.Version);
+        EntityVersions.SetETag(http.Response, catalog.Version);
         return TypedResults.Ok(ChangeResultResponse.From(catalog, counts));
     }
 }

@@ -52,7 +52,7 @@ internal static class GetCatalogEndpoint
         var columnIds = catalog.OrderedColumns.Select(c => c.Id).ToList();
         var items = rows.Take(take).Select(r => new ItemResponse(r.Id, r.Key, CatalogCells.FromJson(r.Cells, columnIds))).ToList();
         var next = rows.Count > take ? new KeyCursor(items[^1].Key).Encode() : null;
-        CatalogVersions.SetETag(response, catalog.Version);
+        EntityVersions.SetETag(response, catalog.Version);
         return TypedResults.Ok(new CatalogDetailsResponse(
             catalog.Id, catalog.Name, catalog.Version, catalog.ItemCount, HeaderResponse.From(catalog), items, next, catalog.CreatedAt, catalog.UpdatedAt));
     }

@@ -39,8 +39,8 @@ internal static class SyncCatalogEndpoint
         var catalog = await db.LockAsync(id, me.OrganizationId, ct);
         if (catalog is null)
             return Problems.NotFound("The catalog");
-        if (!CatalogVersions.IfMatchAllows(http.Request, catalog.Version))
-            return CatalogVersions.PreconditionFailed(http.Response, catalog.Version);
+        if (!EntityVersions.IfMatchAllows(http.Request, catalog.Version))
+            return EntityVersions.PreconditionFailed(http.Response, catalog.Version, "catalog");
 
         var now = time.GetUtcNowForDatabase();
         var plan = CatalogHeaders.Plan(catalog.Columns, headers!, catalog.NextColumnId);
@@ -53,7 +53,7 @@ internal static class SyncCatalogEndpoint
         if (transaction is not null)
             await transaction.CommitAsync(ct);
 
-        CatalogVersions.SetETag(http.Response, catalog.Version);
+        EntityVersions.SetETag(http.Response, catalog.Version);
         return TypedResults.Ok(ChangeResultResponse.From(catalog, counts));
     }
 }

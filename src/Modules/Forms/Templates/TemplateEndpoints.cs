@@ -77,7 +77,7 @@ internal static class TemplateEndpoints
         var record = await db.Versions.AsNoTracking().FirstOrDefaultAsync(v => v.TemplateId == id && v.Version == number, ct);
         if (record is null)
             return Problems.NotFound($"Version {number} of the form template");
-        FormVersions.SetETag(response, record.Version);
+        EntityVersions.SetETag(response, record.Version);
         return TypedResults.Ok(TemplateResponse.From(head, record));
     }
 
@@ -99,7 +99,7 @@ internal static class TemplateEndpoints
         if (transaction is not null)
             await transaction.CommitAsync(ct);
 
-        FormVersions.SetETag(response, version.Version);
+        EntityVersions.SetETag(response, version.Version);
         return TypedResults.Created($"/api/v1/forms/{head.Id}", TemplateResponse.From(head, version));
     }
 
@@ -111,8 +111,8 @@ internal static class TemplateEndpoints
         var head = await db.LockAsync(id, me.OrganizationId, ct);
         if (head is null)
             return Problems.NotFound("The form template");
-        if (!FormVersions.IfMatchAllows(http.Request, head.CurrentVersion))
-            return FormVersions.PreconditionFailed(http.Response, head.CurrentVersion);
+        if (!EntityVersions.IfMatchAllows(http.Request, head.CurrentVersion))
+            return EntityVersions.PreconditionFailed(http.Response, head.CurrentVersion, "form template");
         if (head.IsArchived)
             return Problems.Conflict("The form template is archived; archived templates cannot be changed.");
 
@@ -129,7 +129,7 @@ internal static class TemplateEndpoints
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
-        FormVersions.SetETag(http.Response, version.Version);
+        EntityVersions.SetETag(http.Response, version.Version);
         return TypedResults.Ok(TemplateResponse.From(head, version));
     }
 
@@ -141,8 +141,8 @@ internal static class TemplateEndpoints
         var head = await db.LockAsync(id, me.OrganizationId, ct);
         if (head is null)
             return Problems.NotFound("The form template");
-        if (!FormVersions.IfMatchAllows(http.Request, head.CurrentVersion))
-            return FormVersions.PreconditionFailed(http.Response, head.CurrentVersion);
+        if (!EntityVersions.IfMatchAllows(http.Request, head.CurrentVersion))
+            return EntityVersions.PreconditionFailed(http.Response, head.CurrentVersion, "form template");
         if (!head.IsArchived)
         {
             head.Archive(time.GetUtcNowForDatabase());

@@ -28,7 +28,6 @@ internal sealed class TaskChanges(TasksDbContext db, TimeProvider time)
     public async Task<Results<Created<CommentResponse>, ProblemHttpResult>> ApplyAsync(
         Guid taskId, CurrentUser me, HttpRequest request, Func<WorkTask, DateTimeOffset, Task<TaskComment>> change, CancellationToken ct)
     {
-        var ifMatch = ETags.ParseIfMatch(request);
         // Inside an Idempotency-Key transaction already? Then take part in it.
         await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.Database.ExecuteSqlInterpolatedAsync(
@@ -36,8 +35,8 @@ internal sealed class TaskChanges(TasksDbContext db, TimeProvider time)
         var task = await db.FindVisibleTaskAsync(taskId, me, withComments: false, ct);
         if (task is null)
             return Problems.NotFound("The task");
-        if (ifMatch is { } expected && expected != task.Version)
-            return PreconditionFailed(task.Version);
+        if (!EntityVersions.IfMatchAllows(request, task.Version))
+            return EntityVersions.PreconditionFailed(request.HttpContext.Response, task.Version, "task");
 
         TaskComment entry;
         var now = time.GetUtcNowForDatabase();
@@ -67,7 +66,7 @@ internal sealed class TaskChanges(TasksDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
         if (ownTransaction is not null)
             await ownTransaction.CommitAsync(ct);
-        request.HttpContext.Response.Headers.ETag = ETags.Format(task.Version);
+        EntityVersions.SetETag(request.HttpContext.Response, task.Version);
         return TypedResults.Created($"/api/v1/tasks/{task.Id}/comments/{entry.Id}", CommentResponse.From(entry));
     }
 
@@ -78,27 +77,5 @@ internal sealed class TaskChanges(TasksDbContext db, TimeProvider time)
         if (state is null)
             db.UserStates.Add(state = new TaskUserState(task.Id, task.OrganizationId, userId));
         state.LastReadAt = now;
-    }
-
-    private static ProblemHttpResult PreconditionFailed(int current) => TypedResults.Problem(
-        statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed",
-        detail: $"The task has changed since you read it (it is now at version {current}). Reload it and try again.");
-}
-
-internal static class ETags
-{
-    public static string Format(int version) => $"\"{version}\"";
-
-    /// <summary>The version in an If-Match header (<c>"7"</c> or <c>W/"7"</c>); null when absent or <c>*</c>.</summary>
-    public static int? ParseIfMatch(HttpRequest request)
-    {
-        var value = request.Headers.IfMatch.ToString().Trim();
-        if (value.Length == 0 || value == "*")
-            return null;
-        if (value.StartsWith("W/", StringComparison.Ordinal))
-            value = value[2..];
-        return int.TryParse(value.Trim('"'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
-            ? version
-            : -1; // unparseable: never matches, so the caller gets 412 rather than a silent overwrite
     }
 }

@@ -18,10 +18,9 @@ internal static class GetTaskEndpoint
         var task = await db.FindVisibleTaskAsync(id, me, withComments: true, ct);
         if (task is null)
             return Problems.NotFound("The task");
-        var etag = Changes.ETags.Format(task.Version);
-        http.Response.Headers.ETag = etag;
+        EntityVersions.SetETag(http.Response, task.Version);
         // Clients polling a task they already have get 304 and no body.
-        if (http.Request.Headers.IfNoneMatch.ToString().Split(',').Any(v => v.Trim() == etag || v.Trim() == "W/" + etag))
+        if (EntityVersions.IfNoneMatchHits(http.Request, task.Version))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Ok(TaskDetailsResponse.From(task));
     });

@@ -67,16 +67,10 @@ internal static class InboxEndpoints
     private static async Task<Results<Ok<InboxResponse>, ValidationProblem>> ListAsync(
         CurrentUser me, TasksDbContext db, TimeProvider time, CancellationToken ct, int? limit = null, string? after = null)
     {
-        var take = limit ?? 50;
-        if (take is < 1 or > MaxLimit)
-            return Problems.Invalid("limit", $"must be between 1 and {MaxLimit}.");
-        Cursor? cursor = null;
-        if (after is not null)
-        {
-            if (!Cursor.TryDecode(after, out var decoded))
-                return Problems.Invalid("after", "is not a cursor returned by this endpoint.");
-            cursor = decoded;
-        }
+        if (!PageRequest.TryParse(limit, after, 50, MaxLimit, out var page, out var invalid))
+            return invalid!;
+        var cursor = page.After;
+        var take = page.Limit;
         var now = time.GetUtcNow();
         var rows = await db.Database.SqlQuery<InboxRow>($"""
             SELECT t.id AS "Id", t.title AS "Title", t.author_id AS "AuthorId", t.assignee_id AS "AssigneeId",
@@ -96,13 +90,10 @@ internal static class InboxEndpoints
             LIMIT {take + 1}
             """).ToListAsync(ct);
 
-        var page = rows.Take(take).Select(r =>
-        {
-            var unread = r.LastReadAt is null || r.UpdatedAt > r.LastReadAt;
-            return new InboxItem(r.Id, r.Title, r.AuthorId, r.AssigneeId, r.DueDate, r.DueAt, r.UpdatedAt, unread,
-                r.AwaitsMe ? "approval" : r.AssigneeId == me.UserId ? "responsible" : "new_activity");
-        }).ToList();
-        var next = rows.Count > take ? new Cursor(page[^1].UpdatedAt, page[^1].Id).Encode() : null;
-        return TypedResults.Ok(new InboxResponse(page, next));
+        var (items, next) = page.Slice(rows.Select(r => new InboxItem(r.Id, r.Title, r.AuthorId, r.AssigneeId, r.DueDate, r.DueAt, r.UpdatedAt,
+                Unread: r.LastReadAt is null || r.UpdatedAt > r.LastReadAt,
+                Reason: r.AwaitsMe ? "approval" : r.AssigneeId == me.UserId ? "responsible" : "new_activity")).ToList(),
+            i => new Cursor(i.UpdatedAt, i.Id));
+        return TypedResults.Ok(new InboxResponse(items, next));
     }
 }

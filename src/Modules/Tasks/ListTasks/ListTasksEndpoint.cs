@@ -21,16 +21,10 @@ internal static class ListTasksEndpoint
     private static async Task<Results<Ok<TaskListResponse>, ValidationProblem>> HandleAsync(
         CurrentUser me, TasksDbContext db, CancellationToken ct, int? limit = null, string? after = null)
     {
-        var take = limit ?? DefaultLimit;
-        if (take is < 1 or > MaxLimit)
-            return Problems.Invalid("limit", $"must be between 1 and {MaxLimit}.");
-        Cursor? cursor = null;
-        if (after is not null)
-        {
-            if (!Cursor.TryDecode(after, out var decoded))
-                return Problems.Invalid("after", "is not a cursor returned by this endpoint.");
-            cursor = decoded;
-        }
+        if (!PageRequest.TryParse(limit, after, DefaultLimit, MaxLimit, out var page, out var invalid))
+            return invalid!;
+        var cursor = page.After;
+        var take = page.Limit;
 
         // Walks the participant index in (task_updated_at, task_id) order and stops after a page;
         // the row-value keyset condition keeps that index-friendly. EF cannot express it.
@@ -43,12 +37,8 @@ internal static class ListTasksEndpoint
                 LIMIT {take + 1}
                 """)
             .AsNoTracking()
-            .Select(t => new TaskSummaryResponse(t.Id, t.Title, t.AuthorId, t.AssigneeId, t.DueDate, t.DueAt, t.ClosedAt, t.CreatedAt, t.UpdatedAt,
-                t.Comments.Count(c => c.Kind == CommentKinds.Comment)))
+            .ToSummaries()
             .ToListAsync(ct);
-
-        var page = rows.Take(take).ToList();
-        var next = rows.Count > take ? new Cursor(page[^1].UpdatedAt, page[^1].Id).Encode() : null;
-        return TypedResults.Ok(new TaskListResponse(page, next));
+        return TypedResults.Ok(TaskListResponse.From(page, rows));
     }
 }

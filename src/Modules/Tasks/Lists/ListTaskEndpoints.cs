@@ -56,16 +56,10 @@ internal static class ListTaskEndpoints
     {
         if (await db.FindVisibleListAsync(id, me, ct) is null)
             return Problems.NotFound("The list");
-        var take = limit ?? 50;
-        if (take is < 1 or > 200)
-            return Problems.Invalid("limit", "must be between 1 and 200.");
-        Cursor? cursor = null;
-        if (after is not null)
-        {
-            if (!Cursor.TryDecode(after, out var decoded))
-                return Problems.Invalid("after", "is not a cursor returned by this endpoint.");
-            cursor = decoded;
-        }
+        if (!PageRequest.TryParse(limit, after, 50, 200, out var page, out var invalid))
+            return invalid!;
+        var cursor = page.After;
+        var take = page.Limit;
         var rows = await db.Tasks.FromSqlInterpolated($"""
                 SELECT t.* FROM tasks.tasks t
                 JOIN tasks.list_items i ON i.task_id = t.id
@@ -75,11 +69,8 @@ internal static class ListTaskEndpoints
                 LIMIT {take + 1}
                 """)
             .AsNoTracking()
-            .Select(t => new TaskSummaryResponse(t.Id, t.Title, t.AuthorId, t.AssigneeId, t.DueDate, t.DueAt, t.ClosedAt, t.CreatedAt, t.UpdatedAt,
-                t.Comments.Count(c => c.Kind == CommentKinds.Comment)))
+            .ToSummaries()
             .ToListAsync(ct);
-        var page = rows.Take(take).ToList();
-        var next = rows.Count > take ? new Cursor(page[^1].UpdatedAt, page[^1].Id).Encode() : null;
-        return TypedResults.Ok(new TaskListResponse(page, next));
+        return TypedResults.Ok(TaskListResponse.From(page, rows));
     }
 }

@@ -2,14 +2,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
-namespace Platform.Modules.Catalogs.Web;
+namespace Platform.BuildingBlocks.Web;
 
 /// <summary>
-/// Optimistic concurrency: a catalog's version is its ETag (<c>"7"</c>); a change sent with
-/// <c>If-Match</c> applies only to that version. Without If-Match the change applies to whatever
-/// is current (last writer wins), as the API has always allowed.
+/// Optimistic concurrency for every versioned resource (tasks, catalogs, form templates): the
+/// version number is the ETag (<c>"7"</c>); a change sent with <c>If-Match</c> applies only to
+/// that version; without If-Match it applies to whatever is current.
 /// </summary>
-internal static class CatalogVersions
+public static class EntityVersions
 {
     public static string ETag(long version) => $"\"{version}\"";
 
@@ -30,12 +30,22 @@ internal static class CatalogVersions
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: true));
     }
 
-    public static ProblemHttpResult PreconditionFailed(HttpResponse response, long version)
+    /// <summary>True when If-None-Match names the current version (weak comparison, RFC 9110 §13.1.2): answer 304.</summary>
+    public static bool IfNoneMatchHits(HttpRequest request, long version)
+    {
+        if (!EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags))
+            return false;
+        var current = new EntityTagHeaderValue(ETag(version));
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
+    }
+
+    /// <param name="what">"task", "catalog", "form template": named in the message.</param>
+    public static ProblemHttpResult PreconditionFailed(HttpResponse response, long version, string what)
     {
         SetETag(response, version);
         return TypedResults.Problem(
             statusCode: StatusCodes.Status412PreconditionFailed,
             title: "Precondition failed",
-            detail: $"The catalog has changed: it is at version {version}, not the one in If-Match. Reload it and apply your change again.");
+            detail: $"The {what} has changed: it is at version {version}, not the one in If-Match. Reload it and apply your change again.");
     }
 }
