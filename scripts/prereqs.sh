@@ -4,6 +4,9 @@
 #   - PostgreSQL 15 server binaries (/usr/lib/postgresql/15/bin): the AppHost and tests run private servers
 #   - RabbitMQ (rabbitmq-server, /usr/lib/rabbitmq/bin): the cluster topology and cluster tests run private nodes
 #   - Chromium (/usr/bin/chromium): end-to-end tests drive it through Playwright
+#   - preview converters: vipsthumbnail (libvips-tools), pdftoppm (poppler-utils), soffice (libreoffice-writer-nogui),
+#     qpdf (tests build encrypted PDFs with it)
+#   - npm packages of tools/s3rver (the S3-protocol server the storage tests and the AppHost's S3 mode run)
 #   - npm packages of src/Web (npm ci) when src/Web/package.json exists
 #   - local dotnet tools (.config/dotnet-tools.json: dotnet-ef)
 set -euo pipefail
@@ -19,6 +22,10 @@ missing=()
 [[ -x /usr/lib/postgresql/15/bin/postgres && -x /usr/lib/postgresql/15/bin/initdb ]] || missing+=(postgresql-15)
 [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server && -x /usr/lib/rabbitmq/bin/rabbitmqctl ]] || missing+=(rabbitmq-server)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+[[ -x /usr/bin/vipsthumbnail && -x /usr/bin/vipsheader ]] || missing+=(libvips-tools)
+[[ -x /usr/bin/pdftoppm && -x /usr/bin/pdfinfo ]] || missing+=(poppler-utils)
+[[ -x /usr/bin/soffice ]] && dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+[[ -x /usr/bin/qpdf ]] || missing+=(qpdf)
 if [[ -f src/Web/package.json ]] && ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
 
 if ((${#missing[@]})); then
@@ -36,20 +43,21 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   say "installed ${missing[*]}"
 else
-  say "apt packages present (postgresql-15, rabbitmq-server, chromium)"
+  say "apt packages present (postgresql-15, rabbitmq-server, chromium, libvips-tools, poppler-utils, libreoffice-writer-nogui, qpdf)"
 fi
 
-# --- web client packages ------------------------------------------------------------------------
-if [[ -f src/Web/package.json ]]; then
-  lock=src/Web/package-lock.json
-  if [[ ! -d src/Web/node_modules ]] || [[ -f $lock && $lock -nt src/Web/node_modules ]]; then
-    say "npm ci in src/Web..."
-    (cd src/Web && npm ci --no-audit --no-fund --loglevel=error)
-    touch src/Web/node_modules
+# --- npm packages (web client, S3 test server) ----------------------------------------------------
+for dir in src/Web tools/s3rver; do
+  [[ -f $dir/package.json ]] || continue
+  lock=$dir/package-lock.json
+  if [[ ! -d $dir/node_modules ]] || [[ -f $lock && $lock -nt $dir/node_modules ]]; then
+    say "npm ci in $dir..."
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    touch "$dir/node_modules"
   else
-    say "src/Web/node_modules up to date"
+    say "$dir/node_modules up to date"
   fi
-fi
+done
 
 # --- dotnet local tools -------------------------------------------------------------------------
 # `dotnet tool restore` costs ~1 s even when nothing is missing: skip it when every tool's package is cached.

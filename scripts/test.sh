@@ -59,8 +59,21 @@ for trx in "${trx_files[@]}"; do
     awk -F'"' '{ if ($2 == "Passed") p++; else if ($2 == "NotExecuted") s++; else f++ } END { print p+0, f+0, s+0 }')
   printf '  %-50s %5d passed %5d failed %5d skipped\n' "$(basename "$trx" .trx)" "$p" "$f" "$s"
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
-  grep -o '<UnitTestResult [^>]*>' "$trx" | grep -v -E ' outcome="(Passed|NotExecuted)"' |
-    sed -E 's/.* testName="([^"]*)".*/    FAILED: \1/' | head -20 || true
+  if ((f > 0)); then
+    # Name, message and the top of the stack of each failure: CI shows only the tail of the output.
+    python3 - "$trx" <<'PY' || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if r.get("outcome") in ("Passed", "NotExecuted"):
+        continue
+    print(f"    FAILED: {r.get('testName')}")
+    message = r.findtext("t:Output/t:ErrorInfo/t:Message", default="", namespaces=ns).strip()
+    stack = r.findtext("t:Output/t:ErrorInfo/t:StackTrace", default="", namespaces=ns).strip()
+    for line in (message.splitlines()[:25] + stack.splitlines()[:8]):
+        print(f"      {line}")
+PY
+  fi
 done
 
 if ((web_exit != 0)); then

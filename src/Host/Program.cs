@@ -3,6 +3,7 @@ using Platform.Host;
 using Platform.Host.Cli;
 using Platform.Host.Cluster;
 using Platform.Modules.Catalogs;
+using Platform.Modules.Files;
 using Platform.Modules.Forms;
 using Platform.Modules.Identity;
 using Platform.Modules.Realtime;
@@ -22,6 +23,7 @@ builder.AddTasksModule();
 builder.AddRealtimeModule();
 builder.AddCatalogsModule();
 builder.AddFormsModule();
+builder.AddFilesModule();
 builder.AddGateway();
 builder.AddPlatformBus();
 
@@ -40,6 +42,7 @@ app.MapTasksEndpoints();
 app.MapRealtimeEndpoints();
 app.MapCatalogsEndpoints();
 app.MapFormsEndpoints();
+app.MapFilesEndpoints();
 app.MapGateway();
 app.MapWebClient();
 

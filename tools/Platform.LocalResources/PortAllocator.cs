@@ -5,14 +5,42 @@ namespace Platform.LocalResources;
 
 public static class PortAllocator
 {
-    /// <summary>A loopback TCP port that is free right now (the OS picks it; another process may still take it).</summary>
+    // Below Linux's default ephemeral range (32768–60999): the kernel hands ports from that range to every outgoing
+    // connection, so under load (parallel test assemblies opening thousands of connections) a port picked there can be
+    // taken by some client socket between "free now" and the server's bind. Ports in this window are only ever taken
+    // by a listener that asked for them.
+    private const int RangeStart = 20000;
+    private const int RangeEnd = 32767;
+
+    private static readonly HashSet<int> HandedOut = [];
+    private static readonly Lock Gate = new();
+
+    /// <summary>
+    /// A loopback TCP port that is free right now, outside the ephemeral range, and not handed out before by this
+    /// process (so two resources started in parallel never get the same one). Another process may still take it.
+    /// </summary>
     public static int GetFreeTcpPort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        lock (Gate)
+        {
+            for (var attempt = 0; attempt < 200; attempt++)
+            {
+                var port = Random.Shared.Next(RangeStart, RangeEnd + 1);
+                if (!HandedOut.Contains(port) && !IsInUse(port))
+                {
+                    HandedOut.Add(port);
+                    return port;
+                }
+            }
+
+            // The window is crowded: fall back to a port the OS picks (ephemeral, but free at this instant).
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var fallback = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            HandedOut.Add(fallback);
+            return fallback;
+        }
     }
 
     /// <summary>True when something already accepts connections on 127.0.0.1:<paramref name="port"/>.</summary>

@@ -50,8 +50,10 @@ public sealed partial class RabbitMqServer
 
     private static int ChooseDistributionPort(int amqpPort)
     {
+        // RabbitMQ's default (AMQP + 20000: 25672 for 5672), unless that lands in the ephemeral range, where any
+        // client socket may hold it (see PortAllocator).
         var preferred = amqpPort + 20000;
-        return preferred <= 65535 && !PortAllocator.IsInUse(preferred) ? preferred : PortAllocator.GetFreeTcpPort();
+        return preferred < 32768 && !PortAllocator.IsInUse(preferred) ? preferred : PortAllocator.GetFreeTcpPort();
     }
 
     private async Task PrepareFolderAsync(CancellationToken ct)

@@ -9,7 +9,7 @@ namespace Platform.LocalResources;
 /// (<c>rabbitmq-server -detached</c>), so that several coexist with each other and with a system node:
 /// <list type="bullet">
 /// <item>its own node name (<c>platform-&lt;amqp port&gt;@localhost</c>), AMQP port (bound to 127.0.0.1 only) and Erlang
-/// distribution port (AMQP + 20000 when free, as RabbitMQ's own default does, else any free port);</item>
+/// distribution port (AMQP + 20000 when free and below the ephemeral range, as RabbitMQ's own default does, else any free port);</item>
 /// <item>its own HOME inside the folder, so its Erlang cookie is private (written before the first start);</item>
 /// <item>its own epmd on a private port (<c>ERL_EPMD_PORT</c>), started by the node and stopped with it: nothing is
 /// left running after <see cref="StopAsync"/>, and a system RabbitMQ's epmd on 4369 is never touched;</item>
