@@ -5,13 +5,14 @@ internal enum HostCommandKind
     Run,
     Migrate,
     CreateOrganization,
+    Storage,
 }
 
 /// <summary>
 /// The verb the binary was started with. Anything that is not a known verb is passed to the
 /// host's configuration unchanged (<c>--roles</c>, <c>--urls</c>, …).
 /// </summary>
-internal sealed record HostCommand(HostCommandKind Kind, string[] HostArgs)
+internal sealed record HostCommand(HostCommandKind Kind, string[] HostArgs, string? Subcommand = null)
 {
     public static HostCommand Parse(string[] args)
     {
@@ -23,7 +24,10 @@ internal sealed record HostCommand(HostCommandKind Kind, string[] HostArgs)
             "run" => new HostCommand(HostCommandKind.Run, rest),
             "migrate" => new HostCommand(HostCommandKind.Migrate, rest),
             "create-organization" => new HostCommand(HostCommandKind.CreateOrganization, rest),
-            _ => throw new ArgumentException($"Unknown command '{args[0]}'. Commands: run (default), migrate, create-organization."),
+            // storage verify | storage quota: the verb's own word, then options (--organization …) as configuration.
+            "storage" => new HostCommand(HostCommandKind.Storage, rest.Length > 0 && !rest[0].StartsWith('-') ? rest[1..] : rest,
+                rest.Length > 0 && !rest[0].StartsWith('-') ? rest[0] : null),
+            _ => throw new ArgumentException($"Unknown command '{args[0]}'. Commands: run (default), migrate, create-organization, storage."),
         };
     }
 
@@ -31,6 +35,7 @@ internal sealed record HostCommand(HostCommandKind Kind, string[] HostArgs)
     {
         HostCommandKind.Migrate => await MigrateCommand.RunAsync(app),
         HostCommandKind.CreateOrganization => await CreateOrganizationCommand.RunAsync(app),
+        HostCommandKind.Storage => await Platform.Modules.Files.Verify.StorageCommand.RunAsync(app.Services, app.Configuration, Subcommand, CancellationToken.None),
         _ => throw new InvalidOperationException("Run is not a one-shot command."),
     };
 }

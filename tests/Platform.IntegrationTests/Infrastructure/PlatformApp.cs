@@ -42,7 +42,8 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await base.DisposeAsync();
+        // Virtual: a subclass's DisposeAsync (e.g. removing its file store) runs too.
+        await DisposeAsync();
         var server = await TestPostgres.GetAsync();
         await server.DropDatabaseAsync(DatabaseName);
     }

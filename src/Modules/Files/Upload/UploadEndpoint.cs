@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Platform.BuildingBlocks.Security;
+using Platform.BuildingBlocks.Web;
+
+namespace Platform.Modules.Files.Upload;
+
+/// <summary>
+/// <c>POST /api/v1/files</c>: one file per request, either as <c>multipart/form-data</c> (the first part with a file
+/// name; what a browser form sends) or as the raw body with the name in <c>?name=</c> or a
+/// <c>Content-Disposition</c> header (what scripts and the chunk-less Pyrus-style clients send). The body is streamed
+/// straight into storage: memory stays flat whatever the size.
+/// </summary>
+internal static class UploadEndpoint
+{
+    /// <summary>Room for the multipart boundaries and part headers on top of the file itself.</summary>
+    private const long MultipartOverhead = 64 * 1024;
+
+    public static void Map(RouteGroupBuilder files) => files.MapPost("/", HandleAsync).DisableAntiforgery();
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http, CurrentUser me, FileUploader uploader, IOptions<FilesOptions> options, string? name, CancellationToken ct)
+    {
+        var request = http.Request;
+        var maxBytes = options.Value.MaxUploadBytes;
+        // Kestrel's default (30 MB) would cut every large upload: this endpoint enforces its own limit while streaming.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+            sizeFeature.MaxRequestBodySize = maxBytes + MultipartOverhead;
+
+        UploadOutcome outcome;
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
+            if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > 70)
+                return Problems.Invalid("Content-Type", "multipart/form-data needs a boundary of 1 to 70 characters.");
+            var reader = new MultipartReader(boundary, request.Body);
+            MultipartSection? section;
+            try
+            {
+                while ((section = await reader.ReadNextSectionAsync(ct)) is not null)
+                {
+                    if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                        && disposition.IsFileDisposition())
+                        break;
+                }
+            }
+            catch (InvalidDataException ex)
+            {
+                return Problems.Invalid("body", $"The multipart body is malformed: {ex.Message}");
+            }
+
+            if (section is null)
+                return Problems.Invalid("file", "The multipart body has no file part (a part with Content-Disposition: form-data; name=\"file\"; filename=\"…\").");
+            var partName = ContentDispositionHeaderValue.Parse(section.ContentDisposition);
+            var fileName = HeaderUtilities.RemoveQuotes(partName.FileNameStar.HasValue ? partName.FileNameStar : partName.FileName).Value;
+            outcome = await UploadAsync(uploader, me, name ?? fileName, section.Body, null, ct);
+        }
+        else
+        {
+            var fileName = name;
+            if (fileName is null && ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition))
+                fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+            if (string.IsNullOrWhiteSpace(fileName))
+                return Problems.Invalid("name", "A raw upload needs the file name: ?name=report.pdf or a Content-Disposition header with filename.");
+            outcome = await UploadAsync(uploader, me, fileName, request.Body, request.ContentLength, ct);
+        }
+
+        return outcome switch
+        {
+            UploadOutcome.Stored stored => TypedResults.Created($"/api/v1/files/{stored.File.Id}", FileResponse.From(stored.File)),
+            UploadOutcome.TooLarge tooLarge => TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
+                detail: $"Files may be at most {tooLarge.MaxBytes} bytes ({FormatSize(tooLarge.MaxBytes)}).",
+                extensions: new Dictionary<string, object?> { ["maxBytes"] = tooLarge.MaxBytes }),
+            UploadOutcome.OverQuota quota => TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Storage quota exceeded",
+                detail: $"Your organisation uses {FormatSize(quota.UsedBytes)} of its {FormatSize(quota.QuotaBytes)} storage quota; this file does not fit. Delete unused files or ask the operator for a larger quota.",
+                type: "https://platform.local/problems/quota-exceeded",
+                extensions: new Dictionary<string, object?> { ["usedBytes"] = quota.UsedBytes, ["quotaBytes"] = quota.QuotaBytes }),
+            _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
+        };
+    }
+
+    private static async Task<UploadOutcome> UploadAsync(
+        FileUploader uploader, CurrentUser me, string? name, Stream body, long? length, CancellationToken ct)
+    {
+        try
+        {
+            return await uploader.UploadAsync(me.OrganizationId, me.UserId, name, body, length, ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's own cap (limit + multipart overhead) fired before ours.
+            return new UploadOutcome.TooLarge(uploader.MaxUploadBytes);
+        }
+    }
+
+    internal static string FormatSize(long bytes) => bytes switch
+    {
+        >= 1L << 30 => $"{bytes / (double)(1L << 30):0.##} GiB",
+        >= 1L << 20 => $"{bytes / (double)(1L << 20):0.##} MiB",
+        >= 1L << 10 => $"{bytes / (double)(1L << 10):0.##} KiB",
+        _ => $"{bytes} bytes",
+    };
+}
