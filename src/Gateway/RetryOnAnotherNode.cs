@@ -63,7 +63,9 @@ internal sealed class RetryOnAnotherNode(IOptions<GatewayOptions> options, IProb
             return true;
         }
         var limit = options.Value.MaxReplayableBodyBytes;
-        if (request.ContentLength > limit)
+        // A body of unknown length (chunked: streamed uploads) is never buffered: draining it to find out would eat
+        // the start of a large body that then could not be forwarded whole.
+        if (request.ContentLength is null || request.ContentLength > limit)
             return false;
         request.EnableBuffering(bufferThreshold: limit, bufferLimit: limit);
         try

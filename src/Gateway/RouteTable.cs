@@ -25,6 +25,9 @@ internal static class RouteTable
         routes.AddRange(DedicatedRoutes.Select(r => new RouteConfig
         {
             RouteId = r.Role, ClusterId = r.Role, Order = 10, Match = new RouteMatch { Path = r.Path },
+            // Kestrel's default 30 MB cap would cut uploads at the gateway; the files node enforces the real limit
+            // (Platform:Files:MaxUploadBytes) while it streams, and answers with a problem the client can read.
+            MaxRequestBodySize = r.Role == PlatformRoles.Files ? -1 : null,
         }));
 
         var clusters = new[] { PlatformRoles.Web }.Concat(DedicatedRoutes.Select(r => r.Role))
