@@ -51,4 +51,22 @@ public sealed class WorkTaskTests
         Assert.Contains(listMember, task.ParticipantIds);
         Assert.Equal(new FieldChange("participants", null, listMember.ToString()), Assert.Single(entry.Changes));
     }
+
+    [Fact]
+    public void A_subscriber_follows_without_taking_part_and_becomes_a_participant_when_assigned()
+    {
+        var follower = Guid.NewGuid();
+        var task = WorkTask.Create(Org, Author, "T", null, null, Now);
+        var entry = task.Subscribe(Author, [follower, Author], Now.AddMinutes(1));
+        Assert.Equal([new FieldChange("subscribers", null, follower.ToString())], entry.Changes);
+        Assert.Equal([Author], task.ParticipantIds);
+        Assert.Equal([follower], task.SubscriberIds);
+        Assert.Throws<TaskRuleException>(() => task.Subscribe(Author, [follower], Now.AddMinutes(2)));
+
+        task.Apply(Author, new TaskEdit { AssigneeId = Optional<Guid?>.Of(follower) }, Now.AddMinutes(3));
+        Assert.Equal([Author, follower], task.ParticipantIds);
+        Assert.Empty(task.SubscriberIds);
+        Assert.Single(task.Participants, p => p.UserId == follower);
+        Assert.Throws<TaskRuleException>(() => task.Unsubscribe(follower, follower, Now.AddMinutes(4)));
+    }
 }

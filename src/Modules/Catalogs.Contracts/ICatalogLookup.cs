@@ -18,4 +18,13 @@ public interface ICatalogLookup
     Task<bool> ItemExistsAsync(Guid organizationId, Guid catalogId, string key, CancellationToken ct);
 
     Task<CatalogItemSummary?> FindItemAsync(Guid organizationId, Guid catalogId, string key, CancellationToken ct);
+
+    /// <summary>The ids among <paramref name="catalogIds"/> that are catalogs of the organisation.</summary>
+    Task<IReadOnlyList<Guid>> FindCatalogsAsync(Guid organizationId, IReadOnlyCollection<Guid> catalogIds, CancellationToken ct);
+
+    /// <summary>
+    /// The keys among <paramref name="keys"/> (trimmed) that are items of the catalog; empty when the
+    /// catalog is not the organisation's. One round trip for a whole form's catalog values.
+    /// </summary>
+    Task<IReadOnlyList<string>> FindKeysAsync(Guid organizationId, Guid catalogId, IReadOnlyCollection<string> keys, CancellationToken ct);
 }

@@ -148,4 +148,18 @@ public interface IFormTemplates
 
     /// <summary>The members of every role the template's route names, for <see cref="RouteEngine"/>.</summary>
     Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> GetRoleMembersAsync(Guid organizationId, FormTemplateVersion version, CancellationToken ct);
+
+    /// <summary>
+    /// What <paramref name="userId"/> may do with the template by its access rights (directly or
+    /// through a role); null when the template is not the organisation's. Organisation admins are
+    /// not special here: the caller, who knows the admin flag, grants them everything.
+    /// </summary>
+    Task<FormUserAccess?> GetUserAccessAsync(Guid organizationId, Guid templateId, Guid userId, CancellationToken ct);
 }
+
+/// <summary>
+/// A user's rights on one form. <see cref="CanCreate"/>: may create tasks from it (everyone, while
+/// the form names no creators). <see cref="CanManage"/>: sees every task of the form, in its
+/// register and when opening one.
+/// </summary>
+public sealed record FormUserAccess(bool CanCreate, bool CanManage);

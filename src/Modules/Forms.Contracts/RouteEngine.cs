@@ -1,113 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace Platform.Modules.Forms.Contracts;
-
-public static class RouteStatuses
-{
-    public const string InProgress = "in_progress";
-    /// <summary>Every step approved: the task is complete (closed).</summary>
-    public const string Approved = "approved";
-    /// <summary>Rejected with <see cref="RejectBehaviors.CloseRejected"/>: the task is closed.</summary>
-    public const string Rejected = "rejected";
-}
-
-public static class Decisions
-{
-    public const string Pending = "pending";
-    public const string Approved = "approved";
-    public const string Rejected = "rejected";
-}
-
-public static class RouteActionKinds
-{
-    public const string Approve = "approve";
-    public const string Reject = "reject";
-    /// <summary>Takes back the actor's own decision on the current step.</summary>
-    public const string Revoke = "revoke";
-    /// <summary>Resets a step's decisions (the current one, or an earlier one given in <see cref="RouteAction.Step"/>); by the task's responsible/author only.</summary>
-    public const string ReRequest = "re_request";
-}
-
-/// <summary>What the engine reports, in order. <see cref="RouteEvent.UserId"/> is the actor, where there is one.</summary>
-public static class RouteEventKinds
-{
-    public const string Approved = "approved";
-    public const string Rejected = "rejected";
-    public const string Revoked = "revoked";
-    public const string ReRequested = "re_requested";
-    public const string StepCompleted = "step_completed";
-    /// <summary>A step whose approvers resolved to nobody: completed without a decision.</summary>
-    public const string StepSkipped = "step_skipped";
-    public const string MovedToStep = "moved_to_step";
-    /// <summary>A rejection sent the route back to <see cref="RouteEvent.Step"/>.</summary>
-    public const string ReturnedToStep = "returned_to_step";
-    public const string ClosedApproved = "closed_approved";
-    public const string ClosedRejected = "closed_rejected";
-    /// <summary>A field change added (or removed) approvers of the current step.</summary>
-    public const string ApproversChanged = "approvers_changed";
-}
-
-public static class RouteErrors
-{
-    public const string Closed = "route_closed";
-    public const string NotAnApprover = "not_an_approver";
-    public const string NothingToRevoke = "nothing_to_revoke";
-    public const string NotResponsible = "not_responsible";
-    public const string InvalidStep = "invalid_step";
-    public const string FieldsInvalid = "fields_invalid";
-    public const string UnknownAction = "unknown_action";
-    public const string NoRoute = "no_route";
-}
-
-public sealed record ApproverDecision(Guid UserId, string Decision);
-
-/// <summary>A step's approvers as resolved when the route entered it, with their decisions (empty for steps not entered yet).</summary>
-public sealed record StepState(int Number, IReadOnlyList<ApproverDecision> Approvers);
-
-/// <summary>
-/// Where a form task is on its route. <see cref="CurrentStep"/> is 1-based (0 for a template
-/// without steps); once closed it stays at the step where the route ended.
-/// </summary>
-public sealed record RouteState(int CurrentStep, string Status, IReadOnlyList<StepState> Steps)
-{
-    public bool IsClosed => Status != RouteStatuses.InProgress;
-
-    public StepState? Step(int number) => Steps.FirstOrDefault(s => s.Number == number);
-}
-
-/// <summary>
-/// An action by <see cref="ActorId"/>. <see cref="ActorIsResponsible"/> says whether the actor is the
-/// task's responsible/author (the caller knows; re-request needs it). <see cref="Step"/> is only
-/// read by re-request.
-/// </summary>
-public sealed record RouteAction(string Kind, Guid ActorId, bool ActorIsResponsible = false, int? Step = null);
-
-/// <summary>Everything the engine reads: the pinned template version, the task's values and the members of the roles the route names.</summary>
-public sealed record RouteContext(FormTemplateVersion Template, JsonElement Values, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> RoleMembers)
-{
-    public static readonly IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> NoRoles = new Dictionary<Guid, IReadOnlyList<Guid>>();
-}
-
-public sealed record RouteEvent(string Kind, int Step, Guid? UserId = null);
-
-/// <summary>
-/// The outcome of an engine call: the new state and what happened, or an error (then
-/// <see cref="State"/> is the unchanged input). <see cref="CurrentApprovers"/> are the approvers of
-/// the current step after applying the rules; <see cref="Participants"/> the people the
-/// participant rules add to the task.
-/// </summary>
-public sealed record RouteResult(
-    RouteState State,
-    IReadOnlyList<RouteEvent> Events,
-    IReadOnlyList<Guid> CurrentApprovers,
-    IReadOnlyList<Guid> Participants,
-    string? ErrorCode = null,
-    string? Error = null,
-    IReadOnlyList<FieldError>? FieldErrors = null)
-{
-    public bool Succeeded => ErrorCode is null;
-}
 
 /// <summary>
 /// The approval route of a form task. Pure and deterministic: the same inputs give the same result.
@@ -126,7 +17,7 @@ public sealed record RouteResult(
 /// one, also after the route closed), which resets that step's and later steps' decisions.</item>
 /// </list>
 /// </summary>
-public static class RouteEngine
+public static partial class RouteEngine
 {
     /// <summary>Enters step 1 (skipping steps without approvers).</summary>
     public static RouteResult Start(RouteContext context)
@@ -175,106 +66,6 @@ public static class RouteEngine
         if (decisions.Count == 0 || decisions.All(d => d.Decision == Decisions.Approved))
             state = CompleteCurrent(context, state, events);
         return Result(context, state, events);
-    }
-
-    /// <summary>The approvers of a step under the current values, in a stable order.</summary>
-    public static IReadOnlyList<Guid> ResolveApprovers(RouteContext context, int stepNumber)
-    {
-        var result = new List<Guid>();
-        var route = context.Template.Route;
-        var step = route.Steps.FirstOrDefault(s => s.Number == stepNumber);
-        if (step is null)
-            return result;
-        AddDistinct(result, step.Approvers);
-        foreach (var role in step.Roles)
-        {
-            if (context.RoleMembers.TryGetValue(role, out var members))
-                AddDistinct(result, members);
-        }
-        foreach (var rule in route.Rules.Where(r => r.Action == RuleActions.AddApprover && r.Step == stepNumber))
-        {
-            if (Holds(context.Template, context.Values, rule.When))
-                AddDistinct(result, RulePeople(context.Values, rule));
-        }
-        return result;
-    }
-
-    /// <summary>The people <see cref="RuleActions.AddParticipant"/> rules add under the current values.</summary>
-    public static IReadOnlyList<Guid> ResolveParticipants(RouteContext context)
-    {
-        var result = new List<Guid>();
-        foreach (var rule in context.Template.Route.Rules.Where(r => r.Action == RuleActions.AddParticipant))
-        {
-            if (Holds(context.Template, context.Values, rule.When))
-                AddDistinct(result, RulePeople(context.Values, rule));
-        }
-        return result;
-    }
-
-    /// <summary>Whether a condition holds (a null condition always does). A field that is not set only satisfies <c>not_equals</c>.</summary>
-    public static bool Holds(FormTemplateVersion template, JsonElement values, RouteCondition? condition)
-    {
-        if (condition is null)
-            return true;
-        var field = template.Field(condition.Field);
-        var value = FormValueValidator.Get(values, condition.Field);
-        var set = FormValueValidator.IsSet(value);
-        if (condition.Operator == ConditionOperators.IsSet)
-            return set;
-        if (field is null || !set)
-            return condition.Operator == ConditionOperators.NotEqualTo;
-        var expected = condition.Value ?? string.Empty;
-        return condition.Operator switch
-        {
-            ConditionOperators.EqualTo => EqualsValue(field, value, expected),
-            ConditionOperators.NotEqualTo => !EqualsValue(field, value, expected),
-            ConditionOperators.Greater => Compare(field, value, expected) is > 0,
-            ConditionOperators.Less => Compare(field, value, expected) is < 0,
-            _ => false,
-        };
-    }
-
-    private static bool EqualsValue(FormField field, JsonElement value, string expected)
-    {
-        switch (field.Type)
-        {
-            case FieldTypes.Number or FieldTypes.Money:
-                return Compare(field, value, expected) == 0;
-            case FieldTypes.Checkbox:
-                return bool.TryParse(expected, out var b) && value.ValueKind == (b ? JsonValueKind.True : JsonValueKind.False);
-            case FieldTypes.MultipleChoice or FieldTypes.File:
-                return value.ValueKind == JsonValueKind.Array
-                    && value.EnumerateArray().Any(v => v.ValueKind == JsonValueKind.String && v.GetString() == expected);
-            case FieldTypes.Person:
-                return value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var p)
-                    && Guid.TryParse(expected, out var e) && p == e;
-            default:
-                return value.ValueKind == JsonValueKind.String && string.Equals(value.GetString()!.Trim(), expected.Trim(), StringComparison.Ordinal);
-        }
-    }
-
-    /// <summary>Null when the two cannot be compared.</summary>
-    private static int? Compare(FormField field, JsonElement value, string expected)
-    {
-        if (field.Type is FieldTypes.Number or FieldTypes.Money)
-        {
-            return value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var actual)
-                && decimal.TryParse(expected, NumberStyles.Number, CultureInfo.InvariantCulture, out var bound)
-                ? actual.CompareTo(bound) : null;
-        }
-        if (field.Type is FieldTypes.Date or FieldTypes.Time or FieldTypes.DueDate && value.ValueKind == JsonValueKind.String)
-            return Math.Sign(string.CompareOrdinal(value.GetString(), expected));
-        return null;
-    }
-
-    private static IEnumerable<Guid> RulePeople(JsonElement values, RouteRule rule)
-    {
-        foreach (var user in rule.Users)
-            yield return user;
-        if (rule.FromField is { } code
-            && FormValueValidator.Get(values, code) is { ValueKind: JsonValueKind.String } person
-            && Guid.TryParse(person.GetString(), out var id))
-            yield return id;
     }
 
     private static RouteResult Approve(RouteContext context, RouteState state, Guid actor)
@@ -406,15 +197,6 @@ public static class RouteEngine
         var current = state.Step(state.CurrentStep)!;
         var approvers = current.Approvers.Select(a => a.UserId == actor ? a with { Decision = decision } : a).ToList();
         return WithStep(state, current with { Approvers = approvers });
-    }
-
-    private static void AddDistinct(List<Guid> list, IEnumerable<Guid> users)
-    {
-        foreach (var user in users)
-        {
-            if (user != Guid.Empty && !list.Contains(user))
-                list.Add(user);
-        }
     }
 
     private static RouteResult Result(RouteContext context, RouteState state, IReadOnlyList<RouteEvent> events) =>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Platform.BuildingBlocks.Database;
 using Platform.BuildingBlocks.Modularity;
 using Platform.BuildingBlocks.Security;
+using Platform.Modules.Forms.Access;
 using Platform.Modules.Forms.Contracts;
 using Platform.Modules.Forms.Data;
 using Platform.Modules.Forms.Templates;
@@ -35,6 +36,7 @@ public static class FormsModule
         // Members read; changes additionally require OrganizationAdmin (set on each endpoint).
         var forms = app.MapGroup("/api/v1/forms").WithTags("Forms").RequireAuthorization(PlatformPolicies.Member);
         TemplateEndpoints.Map(forms);
+        FormAccessEndpoints.Map(forms);
         return app;
     }
 }

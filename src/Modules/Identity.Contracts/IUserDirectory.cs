@@ -28,6 +28,12 @@ public interface IUserDirectory
     Task<IReadOnlyList<Guid>> GetRoleMembersAsync(Guid organizationId, Guid roleId, CancellationToken ct);
 
     /// <summary>
+    /// The ids among <paramref name="roleIds"/> that are roles of the organisation (for checking
+    /// references, e.g. a form route's step roles); unknown ids and other organisations' roles are left out.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> FindRolesAsync(Guid organizationId, IReadOnlyCollection<Guid> roleIds, CancellationToken ct);
+
+    /// <summary>
     /// The direct members of a department (not those of its sub-departments), blocked ones
     /// included. Empty when the department does not exist in the organisation.
     /// </summary>

@@ -2,7 +2,11 @@ using Platform.BuildingBlocks;
 
 namespace Platform.Modules.Tasks.Contracts;
 
-/// <summary>A task was created. <paramref name="ParticipantIds"/> are everyone who takes part in it now.</summary>
+/// <summary>
+/// A task was created. <paramref name="ParticipantIds"/> are everyone who takes part in it now,
+/// <paramref name="SubscriberIds"/> everyone who follows it without taking part (null in events
+/// written before subscribers existed). Notify both: <see cref="TaskEventAudience.Of(TaskCreated)"/>.
+/// </summary>
 public sealed record TaskCreated(
     Guid OrganizationId,
     Guid TaskId,
@@ -10,11 +14,14 @@ public sealed record TaskCreated(
     Guid AuthorId,
     Guid? AssigneeId,
     IReadOnlyList<Guid> ParticipantIds,
-    DateTimeOffset OccurredAt) : IIntegrationEvent;
+    DateTimeOffset OccurredAt,
+    IReadOnlyList<Guid>? SubscriberIds = null) : IIntegrationEvent;
 
 /// <summary>
 /// A new entry in a task's history: a comment, or a change (every change is a comment in the
-/// task's stream). <paramref name="Kind"/>: comment, changed, closed, reopened.
+/// task's stream). <paramref name="Kind"/>: comment, changed, closed, reopened, approved, ….
+/// <paramref name="ParticipantIds"/> and <paramref name="SubscriberIds"/> as in <see cref="TaskCreated"/>,
+/// after the change (someone who just unsubscribed is no longer among them).
 /// </summary>
 public sealed record TaskCommented(
     Guid OrganizationId,
@@ -24,4 +31,16 @@ public sealed record TaskCommented(
     Guid AuthorId,
     IReadOnlyList<Guid> ParticipantIds,
     DateTimeOffset OccurredAt,
-    string Kind = "comment") : IIntegrationEvent;
+    string Kind = "comment",
+    IReadOnlyList<Guid>? SubscriberIds = null) : IIntegrationEvent;
+
+/// <summary>Who hears about a task event: its participants and its subscribers.</summary>
+public static class TaskEventAudience
+{
+    public static IReadOnlyList<Guid> Of(TaskCreated e) => Union(e.ParticipantIds, e.SubscriberIds);
+
+    public static IReadOnlyList<Guid> Of(TaskCommented e) => Union(e.ParticipantIds, e.SubscriberIds);
+
+    private static List<Guid> Union(IReadOnlyList<Guid> participants, IReadOnlyList<Guid>? subscribers) =>
+        participants.Concat(subscribers ?? []).Distinct().ToList();
+}

@@ -16,12 +16,12 @@ internal sealed record CommentResponse(
 
 internal sealed record TaskDetailsResponse(
     Guid Id, string Title, string Description, string DescriptionHtml, Guid AuthorId, Guid? AssigneeId,
-    IReadOnlyList<Guid> ParticipantIds, DateOnly? DueDate, DateTimeOffset? DueAt, int? DurationMinutes,
+    IReadOnlyList<Guid> ParticipantIds, IReadOnlyList<Guid> SubscriberIds, DateOnly? DueDate, DateTimeOffset? DueAt, int? DurationMinutes,
     DateTimeOffset? ClosedAt, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     IReadOnlyList<CommentResponse> Comments, TaskFormResponse? Form)
 {
     public static TaskDetailsResponse From(WorkTask t) => new(
-        t.Id, t.Title, t.Description, SafeMarkdown.ToHtml(t.Description), t.AuthorId, t.AssigneeId, t.ParticipantIds,
+        t.Id, t.Title, t.Description, SafeMarkdown.ToHtml(t.Description), t.AuthorId, t.AssigneeId, t.ParticipantIds, t.SubscriberIds,
         t.DueDate, t.DueAt, t.DurationMinutes, t.ClosedAt, t.Version, t.CreatedAt, t.UpdatedAt,
         t.Comments.OrderBy(c => c.CreatedAt).ThenBy(c => c.Ordinal).ThenBy(c => c.Id).Select(CommentResponse.From).ToList(),
         t.IsFormTask

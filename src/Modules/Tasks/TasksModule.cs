@@ -7,6 +7,7 @@ using Platform.BuildingBlocks.Idempotency;
 using Platform.BuildingBlocks.Modularity;
 using Platform.BuildingBlocks.Outbox;
 using Platform.BuildingBlocks.Security;
+using Platform.Modules.Tasks.Access;
 using Platform.Modules.Tasks.AddComment;
 using Platform.Modules.Tasks.Calendar;
 using Platform.Modules.Tasks.Inbox;
@@ -17,6 +18,7 @@ using Platform.Modules.Tasks.EditTask;
 using Platform.Modules.Tasks.FormTasks;
 using Platform.Modules.Tasks.Participants;
 using Platform.Modules.Tasks.Register;
+using Platform.Modules.Tasks.Subscribers;
 using Platform.Modules.Tasks.Contracts;
 using Platform.Modules.Tasks.CreateTask;
 using Platform.Modules.Tasks.Data;
@@ -40,6 +42,8 @@ public static class TasksModule
         builder.Services.AddModuleDbContext<TasksDbContext>(TasksDbContext.Schema);
         builder.Services.AddScoped<TaskChanges>();
         builder.Services.AddScoped<FormTaskService>();
+        builder.Services.AddScoped<FormReferenceCheck>();
+        builder.Services.AddScoped<TaskAccess>();
         return builder;
     }
 
@@ -56,6 +60,7 @@ public static class TasksModule
         EditTaskEndpoint.Map(tasks);
         CloseTaskEndpoints.Map(tasks);
         ParticipantEndpoints.Map(tasks);
+        SubscriberEndpoints.Map(tasks);
         FormTaskEndpoints.Map(tasks);
         var api = app.MapGroup("/api/v1").WithTags("Tasks").RequireAuthorization(PlatformPolicies.Member);
         InboxEndpoints.Map(api, tasks);

@@ -31,6 +31,39 @@ public sealed class TenantIsolationTests(PlatformApp app) : IClassFixture<Platfo
     }
 
     [Fact]
+    public async Task Form_tasks_registers_and_form_access_stay_inside_the_organisation_and_the_forms_rights()
+    {
+        var owner = await app.CreateOrganizationAsync();
+        var creator = await owner.AddMemberAsync();
+        var colleague = await owner.AddMemberAsync();
+        var stranger = (await app.CreateOrganizationAsync()).Admin;
+        var templateId = (await Http.ReadAsync<System.Text.Json.JsonElement>(await owner.Admin.Client.PostAsJsonAsync("/api/v1/forms", new
+        {
+            name = "Payroll change",
+            fields = new object[] { new { code = "salary", type = "money", label = "Salary", currency = "EUR" } },
+        }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Http.EnsureStatusAsync(await owner.Admin.Client.PutAsJsonAsync($"/api/v1/forms/{templateId}/access",
+            new { creators = new { users = new[] { creator.Id } } }), HttpStatusCode.OK);
+        var task = await Http.ReadAsync<TaskDto>(await creator.Client.PostAsJsonAsync("/api/v1/tasks",
+            new { form = new { templateId, values = new { salary = 5000 } } }), HttpStatusCode.Created);
+
+        // Another organisation: the form does not exist for it.
+        await Http.ProblemAsync(await stranger.Client.GetAsync($"/api/v1/forms/{templateId}/register"), HttpStatusCode.NotFound);
+        await Http.ProblemAsync(await stranger.Client.GetAsync($"/api/v1/forms/{templateId}/access"), HttpStatusCode.NotFound);
+        await Http.ProblemAsync(await stranger.Client.PostAsJsonAsync("/api/v1/tasks", new { form = new { templateId, values = new { salary = 1 } } }), HttpStatusCode.BadRequest);
+        await Http.ProblemAsync(await stranger.Client.GetAsync($"/api/v1/tasks/{task.Id}"), HttpStatusCode.NotFound);
+        // The same organisation without a right on the form: refused, and the task stays invisible.
+        await Http.ProblemAsync(await colleague.Client.GetAsync($"/api/v1/forms/{templateId}/register?format=csv"), HttpStatusCode.Forbidden);
+        await Http.ProblemAsync(await colleague.Client.PostAsJsonAsync("/api/v1/tasks", new { form = new { templateId, values = new { salary = 1 } } }), HttpStatusCode.Forbidden);
+        await Http.ProblemAsync(await colleague.Client.GetAsync($"/api/v1/tasks/{task.Id}"), HttpStatusCode.NotFound);
+        await Http.ProblemAsync(await colleague.Client.PatchAsJsonAsync($"/api/v1/tasks/{task.Id}/form", new { values = new { salary = 9000 } }), HttpStatusCode.NotFound);
+        // The organisation's admin manages every form: sees the task in the register and opens it.
+        var register = await Http.ReadAsync<System.Text.Json.JsonElement>(await owner.Admin.Client.GetAsync($"/api/v1/forms/{templateId}/register"), HttpStatusCode.OK);
+        Assert.Equal([task.Id], register.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        await Http.EnsureStatusAsync(await owner.Admin.Client.GetAsync($"/api/v1/tasks/{task.Id}"), HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Anonymous_callers_get_401_problems_from_every_api_endpoint()
     {
         var anonymous = app.CreateClient();

@@ -1,7 +1,6 @@
 using Platform.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Http;
 using Platform.Modules.Catalogs.Domain;
-using Platform.Modules.Catalogs.Web;
 
 namespace Platform.UnitTests.Catalogs;
 
@@ -15,23 +14,6 @@ public sealed class CatalogCellsTests
         Assert.Equal(["Москва \"центр\"", "MSK", ""], CatalogCells.FromJson(json, [5, 1, 2]));
         // PostgreSQL's jsonb output adds spaces; a removed column's stale cell is ignored.
         Assert.Equal(["MSK", ""], CatalogCells.FromJson("{\"1\": \"MSK\", \"3\": \"stale\"}", [1, 2]));
-    }
-
-    [Fact]
-    public void Cursors_survive_the_round_trip_and_garbage_is_rejected()
-    {
-        var name = new NameCursor("Города — «справочник»", Guid.CreateVersion7());
-        Assert.True(NameCursor.TryDecode(name.Encode(), out var decodedName));
-        Assert.Equal(name, decodedName);
-        var key = new KeyCursor("SKU-000001 ü 😀");
-        Assert.True(KeyCursor.TryDecode(key.Encode(), out var decodedKey));
-        Assert.Equal(key, decodedKey);
-
-        foreach (var garbage in new[] { "", "%%%", "AAAA", "_w" })
-        {
-            Assert.False(NameCursor.TryDecode(garbage, out _), garbage);
-            Assert.False(KeyCursor.TryDecode(garbage == "AAAA" ? "" : garbage, out _), garbage);
-        }
     }
 
     [Theory]

@@ -30,4 +30,22 @@ internal sealed class CatalogLookup(CatalogsDbContext db) : ICatalogLookup
         return new CatalogItemSummary(
             catalogId, item.Id, item.Key, columns.Select(c => c.Name).ToList(), CatalogCells.FromJson(item.Cells, columns.Select(c => c.Id).ToList()));
     }
+
+    public async Task<IReadOnlyList<Guid>> FindCatalogsAsync(Guid organizationId, IReadOnlyCollection<Guid> catalogIds, CancellationToken ct) =>
+        catalogIds.Count == 0 ? [] : await db.Catalogs.AsNoTracking()
+            .Where(c => c.OrganizationId == organizationId && catalogIds.Contains(c.Id))
+            .Select(c => c.Id)
+            .ToListAsync(ct);
+
+    public async Task<IReadOnlyList<string>> FindKeysAsync(Guid organizationId, Guid catalogId, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        var trimmed = keys.Select(k => k.Trim()).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (trimmed.Count == 0)
+            return [];
+        return await db.Items.AsNoTracking()
+            .Where(i => i.CatalogId == catalogId && trimmed.Contains(i.Key)
+                && db.Catalogs.Any(c => c.Id == catalogId && c.OrganizationId == organizationId))
+            .Select(i => i.Key)
+            .ToListAsync(ct);
+    }
 }

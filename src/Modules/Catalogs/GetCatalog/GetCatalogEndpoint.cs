@@ -8,7 +8,6 @@ using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
 using Platform.Modules.Catalogs.Data;
 using Platform.Modules.Catalogs.Domain;
-using Platform.Modules.Catalogs.Web;
 
 namespace Platform.Modules.Catalogs.GetCatalog;
 
@@ -29,9 +28,10 @@ internal static class GetCatalogEndpoint
         string? afterKey = null;
         if (after is not null)
         {
-            if (!KeyCursor.TryDecode(after, out var cursor))
+            // Keys are unique within a catalog: the key alone is the position (no id tie-breaker).
+            if (!TextCursor.TryDecode(after, CatalogLimits.MaxKeyLength, out var cursor) || cursor.Text.Length == 0)
                 return Problems.Invalid("after", "is not a cursor returned by this endpoint.");
-            afterKey = cursor.Key;
+            afterKey = cursor.Text;
         }
 
         // One snapshot for the catalog row and the page: the version (ETag) describes these items.
@@ -51,7 +51,7 @@ internal static class GetCatalogEndpoint
 
         var columnIds = catalog.OrderedColumns.Select(c => c.Id).ToList();
         var items = rows.Take(take).Select(r => new ItemResponse(r.Id, r.Key, CatalogCells.FromJson(r.Cells, columnIds))).ToList();
-        var next = rows.Count > take ? new KeyCursor(items[^1].Key).Encode() : null;
+        var next = rows.Count > take ? new TextCursor(items[^1].Key, Guid.Empty).Encode() : null;
         EntityVersions.SetETag(response, catalog.Version);
         return TypedResults.Ok(new CatalogDetailsResponse(
             catalog.Id, catalog.Name, catalog.Version, catalog.ItemCount, HeaderResponse.From(catalog), items, next, catalog.CreatedAt, catalog.UpdatedAt));

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
 using Platform.Modules.Catalogs.Data;
-using Platform.Modules.Catalogs.Web;
+using Platform.Modules.Catalogs.Domain;
 
 namespace Platform.Modules.Catalogs.ListCatalogs;
 
@@ -24,10 +24,10 @@ internal static class ListCatalogsEndpoint
         var take = limit ?? DefaultLimit;
         if (take is < 1 or > MaxLimit)
             return Problems.Invalid("limit", $"must be between 1 and {MaxLimit}.");
-        NameCursor? cursor = null;
+        TextCursor? cursor = null;
         if (after is not null)
         {
-            if (!NameCursor.TryDecode(after, out var decoded))
+            if (!TextCursor.TryDecode(after, CatalogLimits.MaxNameLength, out var decoded))
                 return Problems.Invalid("after", "is not a cursor returned by this endpoint.");
             cursor = decoded;
         }
@@ -36,7 +36,7 @@ internal static class ListCatalogsEndpoint
         var page = await db.Catalogs.FromSqlInterpolated($"""
                 SELECT c.* FROM catalogs.catalogs c
                 WHERE c.organization_id = {me.OrganizationId}
-                  AND ({cursor == null} OR (c.name, c.id) > ({cursor?.Name ?? string.Empty}, {cursor?.Id ?? Guid.Empty}))
+                  AND ({cursor == null} OR (c.name, c.id) > ({cursor?.Text ?? string.Empty}, {cursor?.Id ?? Guid.Empty}))
                 ORDER BY c.name, c.id
                 LIMIT {take + 1}
                 """)
@@ -45,7 +45,7 @@ internal static class ListCatalogsEndpoint
             .ToListAsync(ct);
 
         var items = page.Take(take).ToList();
-        var next = page.Count > take ? new NameCursor(items[^1].Name, items[^1].Id).Encode() : null;
+        var next = page.Count > take ? new TextCursor(items[^1].Name, items[^1].Id).Encode() : null;
         return TypedResults.Ok(new CatalogListResponse(items, next));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Modules.Forms.Contracts;
+using Platform.Modules.Forms.Domain;
 using Platform.Modules.Identity.Contracts;
 
 namespace Platform.Modules.Forms.Data;
@@ -22,5 +23,15 @@ internal sealed class FormTemplates(FormsDbContext db, IUserDirectory directory)
         foreach (var role in version.Route.Steps.SelectMany(s => s.Roles).Distinct())
             members[role] = await directory.GetRoleMembersAsync(organizationId, role, ct);
         return members;
+    }
+
+    public async Task<FormUserAccess?> GetUserAccessAsync(Guid organizationId, Guid templateId, Guid userId, CancellationToken ct)
+    {
+        if (!await db.Templates.AnyAsync(t => t.Id == templateId && t.OrganizationId == organizationId, ct))
+            return null;
+        var rules = (await db.AccessRulesAsync(organizationId, [templateId], ct))[templateId];
+        var roles = rules.NeedsRoles ? await directory.GetRolesOfUserAsync(organizationId, userId, ct) : [];
+        var (create, manage) = rules.For(userId, roles, isAdmin: false);
+        return new FormUserAccess(create, manage);
     }
 }

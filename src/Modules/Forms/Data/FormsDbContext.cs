@@ -13,6 +13,7 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
 
     public DbSet<FormTemplate> Templates => Set<FormTemplate>();
     public DbSet<FormTemplateVersionRecord> Versions => Set<FormTemplateVersionRecord>();
+    public DbSet<FormAccessEntry> Access => Set<FormAccessEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -37,6 +38,14 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
             b.Property(v => v.Route).HasColumnType("jsonb");
             b.HasOne<FormTemplate>().WithMany().HasForeignKey(v => v.TemplateId).OnDelete(DeleteBehavior.Cascade);
         });
+        builder.Entity<FormAccessEntry>(b =>
+        {
+            b.ToTable("form_access");
+            b.HasKey(a => new { a.TemplateId, a.Right, a.PrincipalType, a.PrincipalId });
+            b.Property(a => a.Right).HasMaxLength(16);
+            b.Property(a => a.PrincipalType).HasMaxLength(16);
+            b.HasOne<FormTemplate>().WithMany().HasForeignKey(a => a.TemplateId).OnDelete(DeleteBehavior.Cascade);
+        });
         builder.AddIdempotencyKeys();
         builder.UseSnakeCaseNames();
     }
@@ -48,6 +57,15 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
             .FromSqlInterpolated($"SELECT * FROM forms.form_templates WHERE id = {id} AND organization_id = {organizationId} FOR UPDATE")
             .ToListAsync(ct);
         return found.Count == 0 ? null : found[0];
+    }
+
+    /// <summary>The grants of the given templates (of one organisation), by template.</summary>
+    public async Task<Dictionary<Guid, FormAccessRules>> AccessRulesAsync(Guid organizationId, IReadOnlyCollection<Guid> templateIds, CancellationToken ct)
+    {
+        var entries = templateIds.Count == 0 ? [] : await Access.AsNoTracking()
+            .Where(a => a.OrganizationId == organizationId && templateIds.Contains(a.TemplateId))
+            .ToListAsync(ct);
+        return templateIds.Distinct().ToDictionary(id => id, id => new FormAccessRules(entries.Where(e => e.TemplateId == id).ToList()));
     }
 
     /// <summary>

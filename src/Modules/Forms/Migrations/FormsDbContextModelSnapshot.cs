@@ -66,6 +66,36 @@ namespace Platform.Modules.Forms.Migrations
                     b.ToTable("idempotency_keys", "forms");
                 });
 
+            modelBuilder.Entity("Platform.Modules.Forms.Domain.FormAccessEntry", b =>
+                {
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.Property<string>("Right")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("right");
+
+                    b.Property<string>("PrincipalType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("principal_type");
+
+                    b.Property<Guid>("PrincipalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("principal_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("TemplateId", "Right", "PrincipalType", "PrincipalId")
+                        .HasName("pk_form_access");
+
+                    b.ToTable("form_access", "forms");
+                });
+
             modelBuilder.Entity("Platform.Modules.Forms.Domain.FormTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -154,6 +184,16 @@ namespace Platform.Modules.Forms.Migrations
                         .HasName("pk_form_template_versions");
 
                     b.ToTable("form_template_versions", "forms");
+                });
+
+            modelBuilder.Entity("Platform.Modules.Forms.Domain.FormAccessEntry", b =>
+                {
+                    b.HasOne("Platform.Modules.Forms.Domain.FormTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_form_access_form_templates_template_id");
                 });
 
             modelBuilder.Entity("Platform.Modules.Forms.Domain.FormTemplateVersionRecord", b =>

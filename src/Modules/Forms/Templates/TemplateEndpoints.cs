@@ -11,6 +11,7 @@ using Platform.Modules.Forms.Contracts;
 using Platform.Modules.Forms.Data;
 using Platform.Modules.Forms.Domain;
 using Platform.Modules.Forms.Web;
+using Platform.Modules.Catalogs.Contracts;
 using Platform.Modules.Identity.Contracts;
 
 namespace Platform.Modules.Forms.Templates;
@@ -32,41 +33,50 @@ internal static class TemplateEndpoints
         forms.MapPost("/{id:guid}/archive", ArchiveAsync).RequireAuthorization(PlatformPolicies.OrganizationAdmin);
     }
 
-    /// <summary>The organisation's templates, oldest first, keyset-paged on (createdAt, id). Archived ones only with includeArchived=true.</summary>
+    /// <summary>
+    /// The organisation's templates, oldest first, keyset-paged on (createdAt, id). Archived ones only
+    /// with includeArchived=true. Each says what the caller may do with it (canCreate, canManage).
+    /// </summary>
     private static async Task<Results<Ok<TemplateListResponse>, ValidationProblem>> ListAsync(
-        CurrentUser me, FormsDbContext db, CancellationToken ct, int? limit = null, string? after = null, bool includeArchived = false)
+        CurrentUser me, FormsDbContext db, IUserDirectory directory, CancellationToken ct, int? limit = null, string? after = null, bool includeArchived = false)
     {
-        var take = limit ?? DefaultLimit;
-        if (take is < 1 or > MaxLimit)
-            return Problems.Invalid("limit", $"must be between 1 and {MaxLimit}.");
-        Cursor? cursor = null;
-        if (after is not null)
-        {
-            if (!Cursor.TryDecode(after, out var decoded))
-                return Problems.Invalid("after", "is not a cursor returned by this endpoint.");
-            cursor = decoded;
-        }
+        if (!PageRequest.TryParse(limit, after, DefaultLimit, MaxLimit, out var page, out var invalid))
+            return invalid!;
+        var cursor = page.After;
 
         // Row-value comparison keeps the keyset condition index-friendly; EF cannot express it.
-        var page = await db.Templates.FromSqlInterpolated($"""
+        var rows = await db.Templates.FromSqlInterpolated($"""
                 SELECT t.* FROM forms.form_templates t
                 WHERE t.organization_id = {me.OrganizationId}
                   AND ({includeArchived} OR NOT t.is_archived)
                   AND ({cursor == null} OR (t.created_at, t.id) > ({cursor?.Timestamp ?? DateTimeOffset.UnixEpoch}, {cursor?.Id ?? Guid.Empty}))
                 ORDER BY t.created_at, t.id
-                LIMIT {take + 1}
+                LIMIT {page.Limit + 1}
                 """)
             .AsNoTracking()
-            .Select(t => new TemplateSummaryResponse(t.Id, t.Name, t.CurrentVersion, t.IsArchived, t.CreatedAt, t.UpdatedAt))
             .ToListAsync(ct);
-        var items = page.Take(take).ToList();
-        var next = page.Count > take ? new Cursor(items[^1].CreatedAt, items[^1].Id).Encode() : null;
+        var rights = await CallerRightsAsync(db, directory, me, rows.Select(t => t.Id).ToList(), ct);
+        var (items, next) = page.Slice(
+            rows.Select(t => new TemplateSummaryResponse(t.Id, t.Name, t.CurrentVersion, t.IsArchived, t.CreatedAt, t.UpdatedAt,
+                rights[t.Id].CanCreate, rights[t.Id].CanManage)).ToList(),
+            t => new Cursor(t.CreatedAt, t.Id));
         return TypedResults.Ok(new TemplateListResponse(items, next));
+    }
+
+    /// <summary>What the caller may do with each template: admins everything, others by the forms' grants.</summary>
+    private static async Task<Dictionary<Guid, (bool CanCreate, bool CanManage)>> CallerRightsAsync(
+        FormsDbContext db, IUserDirectory directory, CurrentUser me, IReadOnlyCollection<Guid> templateIds, CancellationToken ct)
+    {
+        if (me.IsAdmin)
+            return templateIds.Distinct().ToDictionary(id => id, _ => (true, true));
+        var rules = await db.AccessRulesAsync(me.OrganizationId, templateIds, ct);
+        var roles = rules.Values.Any(r => r.NeedsRoles) ? await directory.GetRolesOfUserAsync(me.OrganizationId, me.UserId, ct) : [];
+        return rules.ToDictionary(r => r.Key, r => r.Value.For(me.UserId, roles, isAdmin: false));
     }
 
     /// <summary>The latest version, or <c>?version=n</c>. The ETag is the version returned.</summary>
     private static async Task<Results<Ok<TemplateResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        Guid id, CurrentUser me, FormsDbContext db, HttpResponse response, CancellationToken ct, int? version = null)
+        Guid id, CurrentUser me, FormsDbContext db, IUserDirectory directory, HttpResponse response, CancellationToken ct, int? version = null)
     {
         if (version is < 1)
             return Problems.Invalid("version", "must be 1 or more.");
@@ -78,16 +88,17 @@ internal static class TemplateEndpoints
         if (record is null)
             return Problems.NotFound($"Version {number} of the form template");
         EntityVersions.SetETag(response, record.Version);
-        return TypedResults.Ok(TemplateResponse.From(head, record));
+        var (canCreate, canManage) = (await CallerRightsAsync(db, directory, me, [id], ct))[id];
+        return TypedResults.Ok(TemplateResponse.From(head, record) with { CanCreate = canCreate, CanManage = canManage });
     }
 
     private static async Task<Results<Created<TemplateResponse>, ValidationProblem>> CreateAsync(
-        TemplateRequest request, CurrentUser me, FormsDbContext db, IUserDirectory directory, HttpResponse response, TimeProvider time, CancellationToken ct)
+        TemplateRequest request, CurrentUser me, FormsDbContext db, IUserDirectory directory, ICatalogLookup catalogs, HttpResponse response, TimeProvider time, CancellationToken ct)
     {
         var errors = new InputErrors();
         var definition = TemplateInput.Parse(request, previous: null, errors);
         if (definition is not null)
-            await CheckPeopleAsync(definition, me.OrganizationId, directory, errors, ct);
+            await CheckReferencesAsync(definition, me.OrganizationId, directory, catalogs, errors, ct);
         if (errors.Any)
             return errors.ToProblem();
 
@@ -105,7 +116,7 @@ internal static class TemplateEndpoints
 
     /// <summary>A new version with the complete new definition. If-Match (optional) names the version the change is based on.</summary>
     private static async Task<Results<Ok<TemplateResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, TemplateRequest request, CurrentUser me, FormsDbContext db, IUserDirectory directory, HttpContext http, TimeProvider time, CancellationToken ct)
+        Guid id, TemplateRequest request, CurrentUser me, FormsDbContext db, IUserDirectory directory, ICatalogLookup catalogs, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var head = await db.LockAsync(id, me.OrganizationId, ct);
@@ -120,7 +131,7 @@ internal static class TemplateEndpoints
         var errors = new InputErrors();
         var definition = TemplateInput.Parse(request, current.ToContract(head), errors);
         if (definition is not null)
-            await CheckPeopleAsync(definition, me.OrganizationId, directory, errors, ct);
+            await CheckReferencesAsync(definition, me.OrganizationId, directory, catalogs, errors, ct);
         if (errors.Any)
             return errors.ToProblem();
 
@@ -152,23 +163,47 @@ internal static class TemplateEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>Every person the route names must be a member of the organisation.</summary>
-    private static async Task CheckPeopleAsync(TemplateDefinition definition, Guid organizationId, IUserDirectory directory, InputErrors errors, CancellationToken ct)
+    /// <summary>
+    /// What the definition refers to must exist in the organisation: the people the route names,
+    /// the roles of its steps (an unknown role would silently skip its step) and the catalogs of
+    /// catalog fields and columns.
+    /// </summary>
+    private static async Task CheckReferencesAsync(TemplateDefinition definition, Guid organizationId, IUserDirectory directory,
+        ICatalogLookup catalogs, InputErrors errors, CancellationToken ct)
     {
         var route = definition.Route;
-        var all = route.Steps.SelectMany(s => s.Approvers).Concat(route.Rules.SelectMany(r => r.Users)).Distinct().ToList();
-        if (all.Count == 0)
-            return;
-        var known = (await directory.FindManyAsync(organizationId, all, ct)).Select(u => u.Id).ToHashSet();
+        var people = route.Steps.SelectMany(s => s.Approvers).Concat(route.Rules.SelectMany(r => r.Users)).Distinct().ToList();
+        var knownPeople = people.Count == 0 ? [] : (await directory.FindManyAsync(organizationId, people, ct)).Select(u => u.Id).ToHashSet();
         for (var i = 0; i < route.Steps.Count; i++)
-            Report($"route.steps[{i}].approvers", route.Steps[i].Approvers);
+            Report($"route.steps[{i}].approvers", route.Steps[i].Approvers, knownPeople, "a member");
         for (var i = 0; i < route.Rules.Count; i++)
-            Report($"route.rules[{i}].users", route.Rules[i].Users);
+            Report($"route.rules[{i}].users", route.Rules[i].Users, knownPeople, "a member");
 
-        void Report(string path, IReadOnlyList<Guid> ids)
+        var roles = route.Steps.SelectMany(s => s.Roles).Distinct().ToList();
+        var knownRoles = (await directory.FindRolesAsync(organizationId, roles, ct)).ToHashSet();
+        for (var i = 0; i < route.Steps.Count; i++)
+            Report($"route.steps[{i}].roles", route.Steps[i].Roles, knownRoles, "a role");
+
+        var catalogFields = new List<(string Path, Guid CatalogId)>();
+        for (var i = 0; i < definition.Fields.Count; i++)
+        {
+            var field = definition.Fields[i];
+            if (field.CatalogId is { } catalog)
+                catalogFields.Add(($"fields[{i}].catalogId", catalog));
+            for (var j = 0; j < (field.Columns?.Count ?? 0); j++)
+            {
+                if (field.Columns![j].CatalogId is { } columnCatalog)
+                    catalogFields.Add(($"fields[{i}].columns[{j}].catalogId", columnCatalog));
+            }
+        }
+        var knownCatalogs = (await catalogs.FindCatalogsAsync(organizationId, catalogFields.Select(c => c.CatalogId).Distinct().ToList(), ct)).ToHashSet();
+        foreach (var (path, catalogId) in catalogFields.Where(c => !knownCatalogs.Contains(c.CatalogId)))
+            errors.Add(path, $"{catalogId} is not a catalog of your organisation.");
+
+        void Report(string path, IReadOnlyList<Guid> ids, HashSet<Guid> known, string what)
         {
             foreach (var unknown in ids.Where(u => !known.Contains(u)))
-                errors.Add(path, $"{unknown} is not a member of your organisation.");
+                errors.Add(path, $"{unknown} is not {what} of your organisation.");
         }
     }
 }

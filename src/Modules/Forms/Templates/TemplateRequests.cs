@@ -22,10 +22,16 @@ internal sealed record RuleRequest(string? Action, int? Step, IReadOnlyList<Guid
 /// <summary><see cref="Value"/> may be a JSON string, number or boolean; it is kept as text.</summary>
 internal sealed record ConditionRequest(string? Field, string? Operator, JsonElement? Value);
 
+/// <summary>A version of a template; <see cref="CanCreate"/>/<see cref="CanManage"/> are the caller's rights on the form.</summary>
 internal sealed record TemplateResponse(
     Guid Id, int Version, int LatestVersion, string Name, string? Description, bool IsArchived,
     IReadOnlyList<FormField> Fields, FormRoute Route, DateTimeOffset CreatedAt, DateTimeOffset VersionCreatedAt)
 {
+    /// <summary>Admins, who create and change templates, hold every right.</summary>
+    public bool CanCreate { get; init; } = true;
+
+    public bool CanManage { get; init; } = true;
+
     public static TemplateResponse From(FormTemplate head, FormTemplateVersionRecord version)
     {
         var contract = version.ToContract(head);
@@ -35,6 +41,6 @@ internal sealed record TemplateResponse(
 }
 
 internal sealed record TemplateSummaryResponse(
-    Guid Id, string Name, int Version, bool IsArchived, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    Guid Id, string Name, int Version, bool IsArchived, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool CanCreate, bool CanManage);
 
 internal sealed record TemplateListResponse(IReadOnlyList<TemplateSummaryResponse> Items, string? NextCursor);

@@ -19,6 +19,12 @@ internal sealed class UserDirectory(IdentityDbContext db, ILookupNormalizer norm
             .Select(m => m.UserId)
             .ToListAsync(ct);
 
+    public async Task<IReadOnlyList<Guid>> FindRolesAsync(Guid organizationId, IReadOnlyCollection<Guid> roleIds, CancellationToken ct) =>
+        roleIds.Count == 0 ? [] : await db.Roles.AsNoTracking()
+            .Where(r => r.OrganizationId == organizationId && roleIds.Contains(r.Id))
+            .Select(r => r.Id)
+            .ToListAsync(ct);
+
     public async Task<IReadOnlyList<Guid>> GetDepartmentMembersAsync(Guid organizationId, Guid departmentId, CancellationToken ct) =>
         await db.DepartmentMembers.AsNoTracking()
             .Where(m => m.OrganizationId == organizationId && m.DepartmentId == departmentId)

@@ -1,52 +1,17 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Platform.BuildingBlocks.Security;
-using Platform.BuildingBlocks.Web;
-using Platform.Modules.Identity.Data;
+using Platform.Modules.Identity.People;
 
 namespace Platform.Modules.Identity.Roles;
 
-/// <summary><c>PUT /roles/{id}/members/{userId}</c> adds, <c>DELETE</c> removes; both idempotent (204).</summary>
+/// <summary><c>PUT</c>/<c>DELETE /roles/{id}/members/{userId}</c> (see <see cref="GroupMemberEndpoints"/>).</summary>
 internal static class RoleMemberEndpoints
 {
-    public static void Map(RouteGroupBuilder roles)
-    {
-        roles.MapPut("/{id:guid}/members/{userId:guid}", AddAsync).RequireAuthorization(PlatformPolicies.OrganizationAdmin);
-        roles.MapDelete("/{id:guid}/members/{userId:guid}", RemoveAsync).RequireAuthorization(PlatformPolicies.OrganizationAdmin);
-    }
+    private static readonly MemberGroup Roles = new("The role", "identity.role_members", "role_id",
+        (db, organizationId, id, ct) => db.Roles.AnyAsync(r => r.Id == id && r.OrganizationId == organizationId, ct),
+        (db, organizationId, id, userId, ct) => db.RoleMembers
+            .Where(m => m.RoleId == id && m.UserId == userId && m.OrganizationId == organizationId)
+            .ExecuteDeleteAsync(ct));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> AddAsync(
-        Guid id, Guid userId, CurrentUser me, IdentityDbContext db, CancellationToken ct)
-    {
-        if (await FindProblemAsync(id, userId, me, db, ct) is { } problem)
-            return problem;
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO identity.role_members (role_id, user_id, organization_id)
-            VALUES ({id}, {userId}, {me.OrganizationId}) ON CONFLICT DO NOTHING
-            """, ct);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
-        Guid id, Guid userId, CurrentUser me, IdentityDbContext db, CancellationToken ct)
-    {
-        if (await FindProblemAsync(id, userId, me, db, ct) is { } problem)
-            return problem;
-        await db.RoleMembers
-            .Where(m => m.RoleId == id && m.UserId == userId && m.OrganizationId == me.OrganizationId)
-            .ExecuteDeleteAsync(ct);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<ProblemHttpResult?> FindProblemAsync(Guid id, Guid userId, CurrentUser me, IdentityDbContext db, CancellationToken ct)
-    {
-        if (!await db.Roles.AnyAsync(r => r.Id == id && r.OrganizationId == me.OrganizationId, ct))
-            return Problems.NotFound("The role");
-        if (!await db.Users.AnyAsync(u => u.Id == userId && u.OrganizationId == me.OrganizationId, ct))
-            return Problems.NotFound("The user");
-        return null;
-    }
+    public static void Map(RouteGroupBuilder roles) => GroupMemberEndpoints.Map(roles, Roles);
 }

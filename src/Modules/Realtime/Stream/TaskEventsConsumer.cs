@@ -6,7 +6,7 @@ using Platform.Modules.Tasks.Contracts;
 namespace Platform.Modules.Realtime.Stream;
 
 /// <summary>
-/// Turns task events into per-user real-time events. Idempotent: a redelivered message (same
+/// Turns task events into per-user real-time events, for the task's participants and subscribers. Idempotent: a redelivered message (same
 /// bus message id, which is the outbox row id) inserts nothing new, because
 /// (source_message_id, user_id) is unique.
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed class TaskEventsConsumer(RealtimeEventStore store) : IConsumer<T
     public Task Consume(ConsumeContext<TaskCreated> context)
     {
         var e = context.Message;
-        return store.AppendAsync(SourceId(context), e.OrganizationId, e.ParticipantIds, "task.created",
+        return store.AppendAsync(SourceId(context), e.OrganizationId, TaskEventAudience.Of(e), "task.created",
             JsonSerializer.Serialize(new { taskId = e.TaskId, commentId = (Guid?)null, actorId = e.AuthorId, title = e.Title }),
             context.CancellationToken);
     }
@@ -23,7 +23,7 @@ internal sealed class TaskEventsConsumer(RealtimeEventStore store) : IConsumer<T
     public Task Consume(ConsumeContext<TaskCommented> context)
     {
         var e = context.Message;
-        return store.AppendAsync(SourceId(context), e.OrganizationId, e.ParticipantIds, "task.commented",
+        return store.AppendAsync(SourceId(context), e.OrganizationId, TaskEventAudience.Of(e), "task.commented",
             JsonSerializer.Serialize(new { taskId = e.TaskId, commentId = e.CommentId, actorId = e.AuthorId, title = e.Title, kind = e.Kind }),
             context.CancellationToken);
     }

@@ -8,7 +8,7 @@ using Platform.BuildingBlocks.Web;
 using Platform.Modules.Tasks.Contracts;
 using Platform.Modules.Tasks.Data;
 using Platform.Modules.Tasks.Domain;
-using Platform.Modules.Tasks.GetTask;
+using Platform.Modules.Tasks.Access;
 
 namespace Platform.Modules.Tasks.Changes;
 
@@ -19,7 +19,7 @@ namespace Platform.Modules.Tasks.Changes;
 /// changes to one task, so concurrent comments all land (none retried, none lost) and If-Match
 /// is compared with the version that the change will actually replace.
 /// </summary>
-internal sealed class TaskChanges(TasksDbContext db, TimeProvider time)
+internal sealed class TaskChanges(TasksDbContext db, TaskAccess access, TimeProvider time)
 {
     public Task<Results<Created<CommentResponse>, ProblemHttpResult>> ApplyAsync(
         Guid taskId, CurrentUser me, HttpRequest request, Func<WorkTask, DateTimeOffset, TaskComment> change, CancellationToken ct) =>
@@ -32,7 +32,7 @@ internal sealed class TaskChanges(TasksDbContext db, TimeProvider time)
         await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"SELECT 1 FROM tasks.tasks WHERE id = {taskId} AND organization_id = {me.OrganizationId} FOR UPDATE", ct);
-        var task = await db.FindVisibleTaskAsync(taskId, me, withComments: false, ct);
+        var task = await access.FindVisibleTaskAsync(taskId, me, withComments: false, ct);
         if (task is null)
             return Problems.NotFound("The task");
         if (!EntityVersions.IfMatchAllows(request, task.Version))
@@ -61,7 +61,7 @@ internal sealed class TaskChanges(TasksDbContext db, TimeProvider time)
                 Title = "The request is invalid.",
             });
         }
-        db.AddIntegrationEvent(new TaskCommented(task.OrganizationId, task.Id, entry.Id, task.Title, me.UserId, task.ParticipantIds, now, entry.Kind));
+        db.AddIntegrationEvent(new TaskCommented(task.OrganizationId, task.Id, entry.Id, task.Title, me.UserId, task.ParticipantIds, now, entry.Kind, task.SubscriberIds));
         await MarkReadAsync(task, me.UserId, now, ct);
         await db.SaveChangesAsync(ct);
         if (ownTransaction is not null)

@@ -66,9 +66,54 @@ internal sealed class WorkTask
         return task;
     }
 
-    public IReadOnlyList<Guid> ParticipantIds => Participants.Select(p => p.UserId).ToList();
+    /// <summary>The people who take part: author, responsible, approvers, people added or mentioned.</summary>
+    public IReadOnlyList<Guid> ParticipantIds => Participants.Where(p => !p.IsSubscriber).Select(p => p.UserId).ToList();
 
-    public bool IsParticipant(Guid userId) => Participants.Any(p => p.UserId == userId);
+    /// <summary>The people who follow the task without taking part in it.</summary>
+    public IReadOnlyList<Guid> SubscriberIds => Participants.Where(p => p.IsSubscriber).Select(p => p.UserId).ToList();
+
+    public bool IsParticipant(Guid userId) => Participants.Any(p => p.UserId == userId && !p.IsSubscriber);
+
+    public bool IsSubscriber(Guid userId) => Participants.Any(p => p.UserId == userId && p.IsSubscriber);
+
+    /// <summary>
+    /// Adds subscribers (people who are neither participants nor subscribers yet) as one history
+    /// entry. Unlike other changes the actor does not join the task: following a task is not taking
+    /// part in it. Who may subscribe whom is the caller's check.
+    /// </summary>
+    public TaskComment Subscribe(Guid actorId, IReadOnlyList<Guid> userIds, DateTimeOffset now)
+    {
+        var changes = new List<FieldChange>();
+        foreach (var user in userIds.Distinct().Where(u => !Participants.Any(p => p.UserId == u)))
+        {
+            Participants.Add(new TaskParticipant(Id, OrganizationId, user) { TaskUpdatedAt = UpdatedAt, IsSubscriber = true });
+            changes.Add(new FieldChange("subscribers", null, user.ToString()));
+        }
+        if (changes.Count == 0)
+            throw new TaskRuleException(userIds.Count == 1 && IsParticipant(userIds[0])
+                ? "Participants already follow the task: only people who do not take part can subscribe."
+                : "Everyone given already takes part in or follows the task.");
+        return Record(TaskComment.New(this, actorId, CommentKinds.Changed, null, now, changes), now);
+    }
+
+    /// <summary>Subscribers named when the task is created, recorded on its "created" entry; participants are left out.</summary>
+    public void AddInitialSubscribers(IReadOnlyList<Guid> userIds)
+    {
+        var created = Comments.First(c => c.Kind == CommentKinds.Created);
+        foreach (var user in userIds.Distinct().Where(u => !Participants.Any(p => p.UserId == u)))
+        {
+            Participants.Add(new TaskParticipant(Id, OrganizationId, user) { TaskUpdatedAt = UpdatedAt, IsSubscriber = true });
+            created.Changes.Add(new FieldChange("subscribers", null, user.ToString()));
+        }
+    }
+
+    /// <summary>Ends a subscription (the person's own or, by a participant, someone else's); one history entry.</summary>
+    public TaskComment Unsubscribe(Guid actorId, Guid userId, DateTimeOffset now)
+    {
+        if (Participants.RemoveAll(p => p.UserId == userId && p.IsSubscriber) == 0)
+            throw new TaskRuleException("This person does not follow the task.");
+        return Record(TaskComment.New(this, actorId, CommentKinds.Changed, null, now, [new FieldChange("subscribers", userId.ToString(), null)]), now);
+    }
 
     public TaskComment Comment(Guid authorId, string text, DateTimeOffset now) =>
         Apply(authorId, new TaskEdit { Text = text }, now);
@@ -123,7 +168,7 @@ internal sealed class WorkTask
         {
             if (removed == AuthorId || removed == AssigneeId)
                 throw new TaskRuleException("The author and the responsible person always take part in the task.");
-            if (Participants.RemoveAll(p => p.UserId == removed) > 0)
+            if (Participants.RemoveAll(p => p.UserId == removed && !p.IsSubscriber) > 0)
                 changes.Add(new FieldChange("participants", removed.ToString(), null));
         }
 
@@ -225,10 +270,14 @@ internal sealed class WorkTask
         return entry;
     }
 
+    /// <summary>Someone who follows the task and now takes part in it stops being a subscriber (one row each).</summary>
     private void AddParticipant(Guid userId)
     {
-        if (!IsParticipant(userId))
+        var existing = Participants.FirstOrDefault(p => p.UserId == userId);
+        if (existing is null)
             Participants.Add(new TaskParticipant(Id, OrganizationId, userId) { TaskUpdatedAt = UpdatedAt });
+        else
+            existing.IsSubscriber = false;
     }
 
     private void SetDue(Due? due)
@@ -251,6 +300,13 @@ internal sealed class TaskParticipant(Guid taskId, Guid organizationId, Guid use
     /// task the user takes part in (measured at 100k tasks: bench/README.md).
     /// </summary>
     public DateTimeOffset TaskUpdatedAt { get; set; }
+
+    /// <summary>
+    /// A subscriber follows the task (sees it, gets its activity in the inbox and real-time events)
+    /// without taking part. Kept in this table, not a table of its own, so that "my tasks" and the
+    /// inbox stay one walk of the index above for both.
+    /// </summary>
+    public bool IsSubscriber { get; set; }
 }
 
 /// <summary>Per user and task: what they have read, dismissed ("done for now") or snoozed.</summary>

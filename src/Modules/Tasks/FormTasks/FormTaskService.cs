@@ -8,7 +8,7 @@ namespace Platform.Modules.Tasks.FormTasks;
 /// Runs a form task's pinned template version and route: validation per step, the route engine
 /// (pure, in Forms.Contracts) and the role members it needs. The task records the outcome.
 /// </summary>
-internal sealed class FormTaskService(IFormTemplates templates)
+internal sealed class FormTaskService(IFormTemplates templates, FormReferenceCheck references)
 {
     public async Task<FormTemplateVersion> PinnedVersionAsync(WorkTask task, CancellationToken ct) =>
         await templates.GetVersionAsync(task.OrganizationId, task.FormTemplateId!.Value, task.FormVersion, ct)
@@ -27,6 +27,8 @@ internal sealed class FormTaskService(IFormTemplates templates)
         var previous = JsonDocument.Parse(task.FormValues!).RootElement;
         var values = TaskFormJson.Merge(previous, changes);
         var errors = FormValueValidator.Validate(template, values, Math.Max(1, state.CurrentStep), previous);
+        if (errors.Count == 0)
+            errors = await references.CheckAsync(task.OrganizationId, template, values, previous, ct);
         if (errors.Count > 0)
             throw new TaskFieldsException(errors);
         var route = RouteEngine.Refresh(await ContextAsync(task.OrganizationId, template, values, ct), state);

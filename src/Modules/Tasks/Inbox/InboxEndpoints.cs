@@ -8,7 +8,7 @@ using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
 using Platform.Modules.Tasks.Changes;
 using Platform.Modules.Tasks.Data;
-using Platform.Modules.Tasks.GetTask;
+using Platform.Modules.Tasks.Access;
 
 namespace Platform.Modules.Tasks.Inbox;
 
@@ -37,22 +37,22 @@ internal static class InboxEndpoints
     public static void Map(RouteGroupBuilder api, RouteGroupBuilder tasks)
     {
         api.MapGet("/inbox", ListAsync);
-        tasks.MapPost("/{id:guid}/read", (Guid id, CurrentUser me, TasksDbContext db, TaskChanges changes, TimeProvider time, CancellationToken ct) =>
-            UpdateStateAsync(id, me, db, changes, time, (state, now) => state.LastReadAt = now, ct));
-        tasks.MapPost("/{id:guid}/done-for-now", (Guid id, CurrentUser me, TasksDbContext db, TaskChanges changes, TimeProvider time, CancellationToken ct) =>
-            UpdateStateAsync(id, me, db, changes, time, (state, now) => { state.DismissedAt = now; state.LastReadAt = now; }, ct));
-        tasks.MapPost("/{id:guid}/snooze", async Task<IResult> (Guid id, SnoozeRequest request, CurrentUser me, TasksDbContext db, TaskChanges changes, TimeProvider time, CancellationToken ct) =>
+        tasks.MapPost("/{id:guid}/read", (Guid id, CurrentUser me, TasksDbContext db, TaskAccess access, TaskChanges changes, TimeProvider time, CancellationToken ct) =>
+            UpdateStateAsync(id, me, db, access, changes, time, (state, now) => state.LastReadAt = now, ct));
+        tasks.MapPost("/{id:guid}/done-for-now", (Guid id, CurrentUser me, TasksDbContext db, TaskAccess access, TaskChanges changes, TimeProvider time, CancellationToken ct) =>
+            UpdateStateAsync(id, me, db, access, changes, time, (state, now) => { state.DismissedAt = now; state.LastReadAt = now; }, ct));
+        tasks.MapPost("/{id:guid}/snooze", async Task<IResult> (Guid id, SnoozeRequest request, CurrentUser me, TasksDbContext db, TaskAccess access, TaskChanges changes, TimeProvider time, CancellationToken ct) =>
         {
             if (request.Until is { } until && until <= time.GetUtcNow())
                 return Problems.Invalid("until", "must be in the future (or null to wake the task now).");
-            return await UpdateStateAsync(id, me, db, changes, time, (state, _) => state.SnoozedUntil = request.Until, ct);
+            return await UpdateStateAsync(id, me, db, access, changes, time, (state, _) => state.SnoozedUntil = request.Until, ct);
         });
     }
 
-    private static async Task<IResult> UpdateStateAsync(Guid id, CurrentUser me, TasksDbContext db, TaskChanges changes, TimeProvider time,
+    private static async Task<IResult> UpdateStateAsync(Guid id, CurrentUser me, TasksDbContext db, TaskAccess access, TaskChanges changes, TimeProvider time,
         Action<Domain.TaskUserState, DateTimeOffset> update, CancellationToken ct)
     {
-        var task = await db.FindVisibleTaskAsync(id, me, withComments: false, ct);
+        var task = await access.FindVisibleTaskAsync(id, me, withComments: false, ct);
         if (task is null)
             return Problems.NotFound("The task");
         var now = time.GetUtcNowForDatabase();

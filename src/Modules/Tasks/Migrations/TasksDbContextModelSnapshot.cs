@@ -264,6 +264,10 @@ namespace Platform.Modules.Tasks.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
+                    b.Property<bool>("IsSubscriber")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_subscriber");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
 using Platform.Modules.Forms.Contracts;
+using Platform.Modules.Tasks.Access;
 using Platform.Modules.Tasks.Data;
 using Platform.Modules.Tasks.Domain;
 
@@ -29,13 +30,21 @@ internal static class RegisterEndpoint
 
     public static void Map(RouteGroupBuilder api) => api.MapGet("/forms/{templateId:guid}/register", HandleAsync);
 
-    private static async Task<IResult> HandleAsync(Guid templateId, HttpContext http, CurrentUser me, TasksDbContext db, IFormTemplates templates, CancellationToken ct)
+    /// <summary>
+    /// Admins and the form's managers see every task; the form's creators (every member, while the
+    /// form names none) see the tasks they could open anyway; anyone else is refused.
+    /// </summary>
+    private static async Task<IResult> HandleAsync(Guid templateId, HttpContext http, CurrentUser me, TasksDbContext db, IFormTemplates templates, TaskAccess access, CancellationToken ct)
     {
         var template = await templates.GetVersionAsync(me.OrganizationId, templateId, null, ct);
         if (template is null)
             return Problems.NotFound("The form");
+        var rights = await access.FormRightsAsync(me, templateId, ct);
+        var seesAll = rights.CanManage;
+        if (!seesAll && !rights.CanCreate)
+            return Problems.Forbidden("This form's register is open to its managers and to the people who may create tasks from it.");
         var csv = http.Request.Query["format"].ToString() == "csv";
-        var (query, errors) = RegisterQuery.Parse(http.Request.Query, template, me, templateId, MaxPage);
+        var (query, errors) = RegisterQuery.Parse(http.Request.Query, template, me, seesAll, MaxPage);
         if (errors.Any)
             return errors.ToProblem();
 

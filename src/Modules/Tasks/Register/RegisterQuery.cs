@@ -26,14 +26,15 @@ internal sealed class RegisterQuery
     public int Limit { get; private set; } = 50;
     public Cursor? After { get; private set; }
 
-    public static (RegisterQuery Query, FieldErrors Errors) Parse(IQueryCollection query, FormTemplateVersion template, CurrentUser me, Guid templateId, int maxLimit)
+    /// <param name="seesAll">The caller manages the form (or is an admin): every task, not only those they could open otherwise.</param>
+    public static (RegisterQuery Query, FieldErrors Errors) Parse(IQueryCollection query, FormTemplateVersion template, CurrentUser me, bool seesAll, int maxLimit)
     {
         var errors = new FieldErrors();
         var q = new RegisterQuery();
-        q.Add("t.organization_id = @org AND t.form_template_id = @template", new NpgsqlParameter("org", me.OrganizationId), new NpgsqlParameter("template", templateId));
-        if (!me.IsAdmin)
+        q.Add("t.organization_id = @org AND t.form_template_id = @template", new NpgsqlParameter("org", me.OrganizationId), new NpgsqlParameter("template", template.TemplateId));
+        if (!seesAll)
         {
-            // Admins see the whole register; others see the tasks they could open anyway.
+            // Managers see the whole register; others the tasks they could open anyway (taking part, following, through a list).
             q.Add("""
                   (EXISTS (SELECT 1 FROM tasks.task_participants p WHERE p.task_id = t.id AND p.user_id = @me)
                    OR EXISTS (SELECT 1 FROM tasks.list_items i JOIN tasks.list_members m ON m.list_id = i.list_id WHERE i.task_id = t.id AND m.user_id = @me))
