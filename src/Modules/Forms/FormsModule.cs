@@ -23,7 +23,17 @@ public static class FormsModule
     public static IHostApplicationBuilder AddFormsModule(this IHostApplicationBuilder builder)
     {
         if (!builder.Services.GetModuleCatalog().TryLoad(Name, PlatformRoles.Web))
+        {
+            // Files nodes check task visibility for attachment downloads, and a form's managers see its tasks.
+            if (builder.Services.GetModuleCatalog().NodeRoles.Has(PlatformRoles.Files))
+            {
+                builder.Services.AddModuleDbContext<FormsDbContext>(FormsDbContext.Schema);
+                builder.Services.AddScoped<IFormTemplates, FormTemplates>();
+            }
+
             return builder;
+        }
+
         builder.Services.AddModuleDbContext<FormsDbContext>(FormsDbContext.Schema);
         builder.Services.AddScoped<IFormTemplates, FormTemplates>();
         return builder;

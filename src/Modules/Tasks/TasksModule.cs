@@ -8,7 +8,9 @@ using Platform.BuildingBlocks.Modularity;
 using Platform.BuildingBlocks.Outbox;
 using Platform.BuildingBlocks.Security;
 using Platform.Modules.Tasks.Access;
+using Platform.Modules.Files.Contracts;
 using Platform.Modules.Tasks.AddComment;
+using Platform.Modules.Tasks.Attachments;
 using Platform.Modules.Tasks.Calendar;
 using Platform.Modules.Tasks.Inbox;
 using Platform.Modules.Tasks.Lists;
@@ -35,7 +37,18 @@ public static class TasksModule
     public static IHostApplicationBuilder AddTasksModule(this IHostApplicationBuilder builder)
     {
         if (!builder.Services.GetModuleCatalog().TryLoad(Name, PlatformRoles.Web))
+        {
+            // Files nodes serve downloads of task attachments: they need to know who may see a task, nothing else.
+            if (builder.Services.GetModuleCatalog().NodeRoles.Has(PlatformRoles.Files))
+            {
+                builder.Services.AddModuleDbContext<TasksDbContext>(TasksDbContext.Schema);
+                builder.Services.AddScoped<TaskAccess>();
+                builder.Services.AddScoped<IFileAccessRule, TaskFileAccessRule>();
+            }
+
             return builder;
+        }
+
         IntegrationEventTypes.Register<TaskCreated>();
         IntegrationEventTypes.Register<TaskCommented>();
         builder.Services.AddOutboxRelay(TasksDbContext.Schema);
@@ -44,6 +57,7 @@ public static class TasksModule
         builder.Services.AddScoped<FormTaskService>();
         builder.Services.AddScoped<FormReferenceCheck>();
         builder.Services.AddScoped<TaskAccess>();
+        builder.Services.AddScoped<IFileAccessRule, TaskFileAccessRule>();
         return builder;
     }
 

@@ -1,7 +1,6 @@
 using Platform.BuildingBlocks.Security;
 using Platform.Modules.Files.Contracts;
-using Platform.Modules.Tasks.Data;
-using Platform.Modules.Tasks.GetTask;
+using Platform.Modules.Tasks.Access;
 
 namespace Platform.Modules.Tasks.Attachments;
 
@@ -9,7 +8,7 @@ namespace Platform.Modules.Tasks.Attachments;
 /// A file attached to tasks is readable by whoever may open one of those tasks: the same visibility check as
 /// <c>GET /api/v1/tasks/{id}</c>, so the two can never disagree. Registered on files nodes too (they serve downloads).
 /// </summary>
-internal sealed class TaskFileAccessRule(TasksDbContext db) : IFileAccessRule
+internal sealed class TaskFileAccessRule(TaskAccess access) : IFileAccessRule
 {
     public string OwnerKind => FileOwner.TaskKind;
 
@@ -19,7 +18,7 @@ internal sealed class TaskFileAccessRule(TasksDbContext db) : IFileAccessRule
         // A file is attached to a handful of tasks at most; each check is one indexed query.
         foreach (var taskId in ownerIds.Take(20))
         {
-            if (await db.FindVisibleTaskAsync(taskId, me, withComments: false, ct) is not null)
+            if (await access.FindVisibleTaskAsync(taskId, me, withComments: false, ct) is not null)
                 return true;
         }
 
