@@ -76,4 +76,10 @@ internal sealed class PreviewOptions
 
     /// <summary>Longest side of a viewer page, in pixels.</summary>
     public int PageSize { get; set; } = 1600;
+
+    /// <summary>The largest file a converter process may write (its <c>RLIMIT_FSIZE</c>), in bytes.</summary>
+    public long MaxOutputFileBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>Where the converters are; bare names are looked up on <c>/usr/local/bin:/usr/bin:/bin</c>.</summary>
+    public Previews.PreviewToolPaths Tools { get; set; } = new();
 }
