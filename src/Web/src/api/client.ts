@@ -14,7 +14,7 @@ const ifMatch = (version: number | undefined) =>
 export const api = {
   setupStatus: () => request<SetupStatus>('GET', `${base}/setup`),
   setup: (body: SetupRequest) =>
-    request<{ organizationId: string; userId: string }>('POST', `${base}/setup`, { body }),
+    request<{ organizationId: string; adminUserId: string }>('POST', `${base}/setup`, { body }),
 
   login: (email: string, password: string) =>
     request<void>('POST', `${base}/auth/login?useCookies=true`, { body: { email, password }, quiet401: true }),

@@ -123,7 +123,7 @@ export function RegisterFilterForm({ fields, applied, onApply }: Props) {
             value={draft.step} onChange={(e) => set({ step: e.target.value })} />
           <FieldError message={errors.step} />
         </div>
-        <fieldset className="field range-filter">
+        <fieldset className="field range-filter range-wide">
           <legend>Created</legend>
           <span className="range-inputs">
             <label htmlFor="register-created-from" className="sr-only">Created from</label>

@@ -120,9 +120,10 @@ export function RegisterPage({ id, query }: { id: string; query: string }) {
                   <td><a href={paths.task(item.id)} data-testid="register-task-link">{item.title}</a></td>
                   <td>
                     {item.closedAt ? <span className="badge badge-closed">Closed</span> : 'Open'}
-                    {item.routeStatus && (
+                    {/* Step 0 = a form without an approval route. */}
+                    {item.routeStatus && !!item.step && (
                       <span className="muted register-route">
-                        {' · '}{item.routeStatus === 'in_progress' && item.step ? `step ${item.step}` : routeStatusLabel(item.routeStatus)}
+                        {' · '}{item.routeStatus === 'in_progress' ? `step ${item.step}` : routeStatusLabel(item.routeStatus)}
                       </span>
                     )}
                   </td>
