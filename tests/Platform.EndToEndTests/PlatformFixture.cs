@@ -243,7 +243,7 @@ public sealed class PlatformFixture : IAsyncLifetime, IAsyncDisposable
         {
             await ExpectStatusAsync(setup, HttpStatusCode.Created, ct);
             var created = await setup.Content.ReadFromJsonAsync<CreatedOrganization>(ct);
-            Ann = new TestUser(created!.UserId, annEmail, "Ann", annPassword);
+            Ann = new TestUser(created!.AdminUserId, annEmail, "Ann", annPassword);
         }
 
         string accessToken;
@@ -295,7 +295,8 @@ public sealed class PlatformFixture : IAsyncLifetime, IAsyncDisposable
             $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode} {response.StatusCode}, expected {(int)expected}.{Environment.NewLine}Body: {body}{Environment.NewLine}{RecentHostOutput}"));
     }
 
-    private sealed record CreatedOrganization(Guid OrganizationId, Guid UserId);
+    // The server names it adminUserId (docs/api.md says userId).
+    private sealed record CreatedOrganization(Guid OrganizationId, Guid AdminUserId);
 
     private sealed record AccessTokenResponse([property: JsonPropertyName("accessToken")] string AccessToken);
 

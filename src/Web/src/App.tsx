@@ -11,9 +11,12 @@ import { CalendarPage } from './pages/CalendarPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { CatalogsPage } from './pages/CatalogsPage';
 import { ClusterPage } from './pages/ClusterPage';
+import { FormDesignerPage } from './pages/FormDesignerPage';
+import { FormsPage } from './pages/FormsPage';
 import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
 import { PeoplePage } from './pages/PeoplePage';
+import { RegisterPage } from './pages/RegisterPage';
 import { SetupPage } from './pages/SetupPage';
 import { TaskListPage } from './pages/TaskListPage';
 import { TaskPage } from './pages/TaskPage';
@@ -105,6 +108,10 @@ export function App() {
               : route.name === 'calendar' ? <CalendarPage month={route.month} />
               : route.name === 'catalogs' ? <CatalogsPage me={session.me} />
               : route.name === 'catalog' ? <CatalogPage key={route.id} id={route.id} me={session.me} />
+              : route.name === 'forms' ? <FormsPage me={session.me} />
+              : route.name === 'formNew' ? <FormDesignerPage key="new" id={null} me={session.me} />
+              : route.name === 'form' ? <FormDesignerPage key={route.id} id={route.id} me={session.me} />
+              : route.name === 'register' ? <RegisterPage key={route.id} id={route.id} query={route.query} />
               : route.name === 'people' ? <PeoplePage me={session.me} />
               : route.name === 'cluster' ? <ClusterPage />
               : route.name === 'notFound' ? <p className="page muted">There is nothing here. <a href={paths.inbox()}>Go to the inbox</a>.</p>

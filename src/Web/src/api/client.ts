@@ -14,7 +14,7 @@ const ifMatch = (version: number | undefined) =>
 export const api = {
   setupStatus: () => request<SetupStatus>('GET', `${base}/setup`),
   setup: (body: SetupRequest) =>
-    request<{ organizationId: string; userId: string }>('POST', `${base}/setup`, { body }),
+    request<{ organizationId: string; adminUserId: string }>('POST', `${base}/setup`, { body }),
 
   login: (email: string, password: string) =>
     request<void>('POST', `${base}/auth/login?useCookies=true`, { body: { email, password }, quiet401: true }),
@@ -61,8 +61,11 @@ export const api = {
     request<FormTemplate>('GET', `${base}/forms/${enc(id)}${version ? `?version=${version}` : ''}`),
   editForm: (id: string, values: FormValues, version: number | undefined, text?: string) =>
     request<Comment>('PATCH', `${task(id)}/form`, { body: text ? { values, text } : { values }, ...ifMatch(version) }),
-  decide: (id: string, action: 'approve' | 'reject' | 'revoke' | 're-request', version: number | undefined, text?: string) =>
-    request<Comment>('POST', `${task(id)}/${action}`, { body: text ? { text } : undefined, ...ifMatch(version) }),
+  /** `step` only for a re-request of an earlier step (the current one by default). */
+  decide: (id: string, action: 'approve' | 'reject' | 'revoke' | 're-request', version: number | undefined, text?: string, step?: number) => {
+    const body = { ...(text ? { text } : {}), ...(step ? { step } : {}) };
+    return request<Comment>('POST', `${task(id)}/${action}`, { body: Object.keys(body).length ? body : undefined, ...ifMatch(version) });
+  },
 
   inbox: (after: string | null, limit = 50) =>
     request<Page<InboxItem>>('GET', `${base}/inbox?limit=${limit}${after ? `&after=${enc(after)}` : ''}`),

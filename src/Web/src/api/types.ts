@@ -20,9 +20,20 @@ export interface Me {
 
 export interface User {
   id: string;
+  /** Null for bots. */
   email: string;
   displayName: string;
   isAdmin: boolean;
+  position?: string | null;
+  isBlocked?: boolean;
+  isBot?: boolean;
+  departments?: NamedRef[];
+  roles?: NamedRef[];
+}
+
+export interface NamedRef {
+  id: string;
+  name: string;
 }
 
 export interface NewUser {
@@ -123,15 +134,79 @@ export interface FormTemplateSummary {
   name: string;
   version: number;
   isArchived?: boolean;
+  createdAt?: string;
+  updatedAt?: string;
 }
 
+export type RuleAction = 'add_approver' | 'add_participant';
+export type ConditionOperator = 'equals' | 'not_equals' | 'greater' | 'less' | 'is_set';
+export type OnReject = 'back_to_previous_step' | 'back_to_first_step' | 'close_rejected';
+
+export interface RouteCondition {
+  field: string;
+  operator: ConditionOperator | string;
+  /** Stored as text; sent as a string, number or boolean. */
+  value?: string | number | boolean | null;
+}
+
+export interface RouteRule {
+  action: RuleAction | string;
+  step?: number | null;
+  users?: string[];
+  fromField?: string | null;
+  when?: RouteCondition | null;
+}
+
+export interface RouteStepDef {
+  number?: number;
+  name?: string | null;
+  approvers: string[];
+  roles?: string[];
+}
+
+export interface FormRoute {
+  steps: RouteStepDef[];
+  rules?: RouteRule[];
+  onReject?: OnReject | string;
+}
+
+/** One version of a template (`GET /forms/{id}` is the latest; `?version=n` an older one). */
 export interface FormTemplate {
   id: string;
   version: number;
+  latestVersion?: number;
   name: string;
   description?: string | null;
+  isArchived?: boolean;
   fields: FormFieldDef[];
-  route: { steps: { name?: string | null; approvers: string[] }[] };
+  route: FormRoute;
+  createdAt?: string;
+  versionCreatedAt?: string;
+}
+
+/** Body of POST /forms and PUT /forms/{id}: the complete definition. */
+export interface FormTemplateInput {
+  name: string;
+  description?: string | null;
+  fields: FormFieldInput[];
+  route: FormRoute;
+}
+
+export type FormFieldInput = Omit<FormFieldDef, 'options' | 'columns'> & {
+  options?: { id?: string; label: string }[] | null;
+  columns?: FormFieldInput[] | null;
+};
+
+/** One row of a form's register. */
+export interface RegisterItem {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  step: number | null;
+  routeStatus: RouteStatus | string | null;
+  values: FormValues;
 }
 
 export type Decision = 'pending' | 'approved' | 'rejected';
@@ -278,6 +353,44 @@ export interface CatalogChangeResult {
   updated: number;
   deleted: number;
   unchanged: number;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  parentId: string | null;
+  headUserId: string | null;
+  memberIds: string[];
+}
+
+export interface DepartmentInput {
+  name: string;
+  parentId: string | null;
+  headUserId: string | null;
+}
+
+export interface Role {
+  id: string;
+  name: string;
+  memberIds: string[];
+}
+
+export interface Bot {
+  id: string;
+  displayName: string;
+  isBlocked: boolean;
+  keyHint: string | null;
+  keyCreatedAt: string | null;
+  createdAt: string;
+}
+
+/** The answer to creating a bot or rotating its key: the only time the key is shown. */
+export interface IssuedBotKey {
+  id: string;
+  displayName: string;
+  apiKey: string;
+  keyHint: string;
+  keyCreatedAt: string;
 }
 
 /** RFC 9457 problem details as sent by the backend. */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { FormTemplate, TaskForm } from '../api/types';
+import type { FormFieldDef, FormTemplate, FormValue, TaskForm } from '../api/types';
+import type { NameOf } from '../lib/formValues';
 import type { Draft } from '../lib/formValues';
 import { fieldErrors, formatValue, isLayout, isReadOnlyAt, isRequiredAt, toDraft } from '../lib/formValues';
 import { useUsers } from '../lib/users';
@@ -13,6 +14,37 @@ interface Props {
   error: unknown;
   /** Resolves true when the change was saved (the editor then closes). */
   onSave: (draft: Draft) => Promise<boolean>;
+}
+
+/** A table value as a table; cells formatted per column type. */
+function TableValue({ field, value, nameOf }: { field: FormFieldDef; value: FormValue | undefined; nameOf: NameOf }) {
+  const rows = Array.isArray(value) ? value.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null) : [];
+  if (rows.length === 0) return <>—</>;
+  const columns = (field.columns ?? []).filter((c) => !isLayout(c));
+  return (
+    <div className="table-scroll">
+      <table className="cluster-table form-table" data-testid="form-table-value">
+        <thead><tr>{columns.map((c) => <th key={c.code} scope="col">{c.label}</th>)}</tr></thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>{columns.map((c) => <td key={c.code}>{formatValue(c, row[c.code] as FormValue, nameOf)}</td>)}</tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** File fields hold file ids until the Files module can show the files themselves: the ids, as they are. */
+function FileIds({ value }: { value: FormValue | undefined }) {
+  const ids = Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+  if (ids.length === 0) return <>—</>;
+  return (
+    <>
+      <ul className="file-ids mono">{ids.map((x) => <li key={x}>{x}</li>)}</ul>
+      <small className="hint">File ids: the files cannot be opened here yet.</small>
+    </>
+  );
 }
 
 /** A form task's fields: read as text, or edited with an input per type. */
@@ -40,7 +72,11 @@ export function FormPanel({ form, template, busy, closed, error, onSave }: Props
             : (
               <div key={f.code} className="form-value" data-testid="form-field" data-code={f.code}>
                 <dt>{f.label}</dt>
-                <dd>{formatValue(f, form.values[f.code], nameOf)}</dd>
+                <dd>
+                  {f.type === 'table' ? <TableValue field={f} value={form.values[f.code]} nameOf={nameOf} />
+                    : f.type === 'file' ? <FileIds value={form.values[f.code]} />
+                    : formatValue(f, form.values[f.code], nameOf)}
+                </dd>
               </div>
             )))}
         </dl>

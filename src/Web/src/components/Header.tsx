@@ -27,7 +27,9 @@ export function Header({ me, route, onLogout }: Props) {
           <a href={paths.tasks()} className={cls(route.name === 'tasks' || route.name === 'task')}
             data-testid="nav-tasks">All my tasks</a>
           <a href={paths.calendar()} className={cls(route.name === 'calendar')} data-testid="nav-calendar">Calendar</a>
-          {me.isAdmin && <a href={paths.people()} className={cls(route.name === 'people')}>People</a>}
+          <a href={paths.forms()} data-testid="nav-forms"
+            className={cls(route.name === 'forms' || route.name === 'form' || route.name === 'formNew' || route.name === 'register')}>Forms</a>
+          {me.isAdmin && <a href={paths.people()} className={cls(route.name === 'people')} data-testid="nav-people">People</a>}
           {me.isAdmin && (
             <a href={paths.catalogs()} className={cls(route.name === 'catalogs' || route.name === 'catalog')}
               data-testid="nav-catalogs">Catalogs</a>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/problem';
 import type { FormFieldDef } from '../api/types';
-import { fieldErrors, formatRawValue, formatValue, fromDraft, toDraft, valuesFromDraft } from './formValues';
+import { emptyRow, fieldErrors, formatRawValue, formatValue, fromDraft, toDraft, valuesFromDraft } from './formValues';
+import type { Draft } from './formValues';
 
 const nameOf = (id: string) => ({ b: 'Bob' } as Record<string, string>)[id] ?? 'Unknown user';
 const f = (type: string, extra: Partial<FormFieldDef> = {}): FormFieldDef => ({ code: 'x', type, label: 'X', ...extra });
@@ -58,10 +59,41 @@ describe('drafts', () => {
   });
 });
 
+describe('tables', () => {
+  const table = f('table', {
+    code: 'items',
+    columns: [f('text', { code: 'name' }), f('number', { code: 'qty' }), f('checkbox', { code: 'paid' }), f('file', { code: 'scan' })],
+  });
+
+  it('edits rows of typed cells and keeps file cells as they are', () => {
+    const stored = [{ qty: 2, name: 'Pen', scan: ['f1'] }, { name: 'Ink', paid: true }];
+    const draft = toDraft([table], { items: stored });
+    expect(draft.items).toEqual([
+      { name: 'Pen', qty: '2', paid: false, scan: ['f1'] },
+      { name: 'Ink', qty: '', paid: true, scan: [] },
+    ]);
+    expect(fromDraft(table, draft.items)).toEqual([{ name: 'Pen', qty: 2, paid: false, scan: ['f1'] }, { name: 'Ink', paid: true }]);
+  });
+
+  it('drops blank rows and sends nothing for a table without rows', () => {
+    expect(fromDraft(table, [emptyRow(table), { ...emptyRow(table), qty: '1,5' }])).toEqual([{ qty: 1.5, paid: false }]);
+    expect(fromDraft(table, [emptyRow(table)])).toBeNull();
+    expect(valuesFromDraft([table], { items: [emptyRow(table)] })).toEqual({});
+  });
+
+  it('sees no change when only the key order or an unset checkbox differs', () => {
+    const previous = { items: [{ qty: 2, name: 'Pen' }] };
+    expect(valuesFromDraft([table], toDraft([table], previous), previous)).toEqual({});
+    const draft = toDraft([table], previous);
+    (draft.items as Draft[]).push({ ...emptyRow(table), name: 'Ink' });
+    expect(valuesFromDraft([table], draft, previous)).toEqual({ items: [{ name: 'Pen', qty: 2, paid: false }, { name: 'Ink', paid: false }] });
+  });
+});
+
 describe('fieldErrors', () => {
   it('keys problem errors by field code', () => {
     const error = new ApiError(400, { errors: { 'fields.amount': ['is required.'], 'fields.items[2].qty': 'too big', title: ['x'] } });
-    expect(fieldErrors(error)).toEqual({ amount: ['is required.'], items: ['too big'] });
+    expect(fieldErrors(error)).toEqual({ amount: ['is required.'], items: ['Row 3, qty: too big'] });
     expect(fieldErrors(new Error('x'))).toEqual({});
   });
 });

@@ -7,8 +7,11 @@ export type NameOf = (userId: string) => string;
 /** Layout fields hold no value. */
 export const isLayout = (field: FormFieldDef) => field.type === 'title' || field.type === 'section';
 
-/** Types edited with a plain input here; tables and files are shown but not edited. */
-export const isEditable = (field: FormFieldDef) => !isLayout(field) && field.type !== 'table' && field.type !== 'file';
+/**
+ * Types edited in the browser: everything that holds a value except files, which stay read-only
+ * until the Files module can upload them (file columns of a table keep their ids untouched).
+ */
+export const isEditable = (field: FormFieldDef) => !isLayout(field) && field.type !== 'file';
 
 /** `null`, absent, `""` and `[]` mean "not set". */
 export function isEmpty(value: unknown): boolean {
@@ -73,20 +76,50 @@ export function formatRawValue(field: FormFieldDef, raw: string | null, nameOf: 
   return formatValue(field, value, nameOf);
 }
 
-/** What the inputs hold: text for text-like and number inputs, booleans for checkboxes, ids for multiple choice. */
-export type DraftValue = string | boolean | string[];
-export type Draft = Record<string, DraftValue>;
+/**
+ * What the inputs hold: text for text-like and number inputs, booleans for checkboxes, ids for
+ * multiple choice (and a table's file cells, kept as they are), rows of cells for tables.
+ */
+export type DraftValue = string | boolean | string[] | Draft[];
+export interface Draft {
+  [code: string]: DraftValue;
+}
+
+/** One stored value as the input holds it. */
+export function toDraftValue(field: FormFieldDef, v: FormValue | unknown): DraftValue {
+  switch (field.type) {
+    case 'checkbox':
+      return v === true;
+    case 'multiple_choice':
+    case 'file':
+      return Array.isArray(v) ? v.map(String) : [];
+    case 'table': {
+      const rows = Array.isArray(v) ? v : [];
+      return rows.map((row) => {
+        const cells = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
+        const draft: Draft = {};
+        for (const column of field.columns ?? []) draft[column.code] = toDraftValue(column, cells[column.code]);
+        return draft;
+      });
+    }
+    default:
+      return isEmpty(v) ? '' : String(v);
+  }
+}
 
 export function toDraft(fields: readonly FormFieldDef[], values: FormValues): Draft {
   const draft: Draft = {};
   for (const f of fields) {
-    if (!isEditable(f)) continue;
-    const v = values[f.code];
-    if (f.type === 'checkbox') draft[f.code] = v === true;
-    else if (f.type === 'multiple_choice') draft[f.code] = Array.isArray(v) ? v.map(String) : [];
-    else draft[f.code] = isEmpty(v) ? '' : String(v);
+    if (isEditable(f)) draft[f.code] = toDraftValue(f, values[f.code]);
   }
   return draft;
+}
+
+/** An empty row for a table field. */
+export function emptyRow(table: FormFieldDef): Draft {
+  const row: Draft = {};
+  for (const column of table.columns ?? []) row[column.code] = toDraftValue(column, undefined);
+  return row;
 }
 
 /** One input's content as a value of the values document (`null` = not set). */
@@ -96,7 +129,21 @@ export function fromDraft(field: FormFieldDef, input: DraftValue | undefined): F
     case 'checkbox':
       return input === true;
     case 'multiple_choice':
-      return Array.isArray(input) && input.length ? input : null;
+    case 'file':
+      return Array.isArray(input) && input.length ? (input as string[]) : null;
+    case 'table': {
+      // Rows left entirely blank are dropped rather than sent as empty rows.
+      const rows = (Array.isArray(input) ? input : []).map((row) => {
+        const cells: Record<string, unknown> = {};
+        if (typeof row !== 'object' || row === null || Array.isArray(row)) return cells;
+        for (const column of field.columns ?? []) {
+          const value = fromDraft(column, (row as Draft)[column.code]);
+          if (value !== null) cells[column.code] = value;
+        }
+        return cells;
+      }).filter((cells) => Object.values(cells).some((v) => v !== false));
+      return rows.length ? rows : null;
+    }
     case 'number':
     case 'money': {
       const text = String(input).trim().replace(/\s/g, '').replace(',', '.');
@@ -118,7 +165,8 @@ export function valuesFromDraft(fields: readonly FormFieldDef[], draft: Draft, p
     if (!isEditable(f) || !(f.code in draft)) continue;
     const value = fromDraft(f, draft[f.code]);
     if (previous) {
-      const before = isEmpty(previous[f.code]) ? null : previous[f.code];
+      // Compared in the shape the inputs produce, so key order or a stored `false` cell is no change.
+      const before = fromDraft(f, toDraftValue(f, previous[f.code]));
       if (JSON.stringify(before) === JSON.stringify(value)) continue;
     } else if (value === null) continue;
     values[f.code] = value;
@@ -131,10 +179,12 @@ export function fieldErrors(error: unknown): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   if (!(error instanceof ApiError)) return result;
   for (const [key, value] of Object.entries(error.problem?.errors ?? {})) {
-    const m = /^fields\.([a-z][a-z0-9_]*)/.exec(key);
+    const m = /^fields\.([a-z][a-z0-9_]*)(.*)$/.exec(key);
     if (!m?.[1]) continue;
     const messages = (Array.isArray(value) ? value : [value]).filter((x): x is string => typeof x === 'string');
-    (result[m[1]] ??= []).push(...messages);
+    // A table cell's error names its row and column ("row 3, qty: …") next to the table.
+    const cell = /^\[(\d+)\]\.([a-z][a-z0-9_]*)$/.exec(m[2] ?? '');
+    (result[m[1]] ??= []).push(...(cell ? messages.map((x) => `Row ${Number(cell[1]) + 1}, ${cell[2]}: ${x}`) : messages));
   }
   return result;
 }

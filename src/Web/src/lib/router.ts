@@ -7,6 +7,11 @@ export type Route =
   | { name: 'catalogs' }
   | { name: 'catalog'; id: string }
   | { name: 'task'; id: string }
+  | { name: 'forms' }
+  | { name: 'formNew' }
+  | { name: 'form'; id: string }
+  /** `query`: the register's filters (lib/register.ts), without the leading `?`. */
+  | { name: 'register'; id: string; query: string }
   | { name: 'people' }
   | { name: 'cluster' }
   | { name: 'login' }
@@ -16,9 +21,17 @@ export type Route =
 /** Maps a location hash (`#/tasks/42`) to a route. An empty hash is the inbox (the home page). */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/[?].*$/, '');
+  const query = /[?](.*)$/.exec(hash)?.[1] ?? '';
   const parts = path.split('/').filter((p) => p !== '');
-  const [first, second] = parts;
+  const [first, second, third] = parts;
   if (parts.length === 0) return { name: 'inbox' };
+  if (first === 'forms') {
+    if (parts.length === 1) return { name: 'forms' };
+    if (second === 'new' && parts.length === 2) return { name: 'formNew' };
+    if (second && parts.length === 2) return { name: 'form', id: safeDecode(second) };
+    if (second && third === 'register' && parts.length === 3) return { name: 'register', id: safeDecode(second), query };
+    return { name: 'notFound' };
+  }
   if (parts.length === 1 && (first === 'inbox' || first === 'tasks' || first === 'catalogs')) return { name: first };
   if (first === 'calendar' && parts.length <= 2) {
     return { name: 'calendar', month: second && /^\d{4}-\d{2}$/.test(second) ? second : null };
@@ -48,6 +61,10 @@ export const paths = {
   catalogs: () => '#/catalogs',
   catalog: (id: string) => `#/catalogs/${encodeURIComponent(id)}`,
   task: (id: string) => `#/tasks/${encodeURIComponent(id)}`,
+  forms: () => '#/forms',
+  newForm: () => '#/forms/new',
+  form: (id: string) => `#/forms/${encodeURIComponent(id)}`,
+  register: (id: string, query = '') => `#/forms/${encodeURIComponent(id)}/register${query ? `?${query}` : ''}`,
   people: () => '#/people',
   cluster: () => '#/cluster',
   login: () => '#/login',

@@ -7,6 +7,7 @@ import { CommentStream } from '../components/CommentStream';
 import { ErrorBox } from '../components/ErrorBox';
 import { FormPanel } from '../components/FormPanel';
 import { RoutePanel } from '../components/RoutePanel';
+import type { RouteAction } from '../components/RoutePanel';
 import { ParticipantsBox } from '../components/ParticipantsBox';
 import { TaskCard } from '../components/TaskCard';
 import { TaskEditForm } from '../components/TaskEditForm';
@@ -94,8 +95,8 @@ export function TaskPage({ id, meId }: { id: string; meId: string }) {
     return outcome === 'done' || outcome === 'stale';
   };
 
-  const decide = async (action: 'approve' | 'reject', text: string) =>
-    (await change.run(() => api.decide(id, action, task?.version, text || undefined))) === 'done';
+  const decide = async (action: RouteAction, text: string, step?: number) =>
+    (await change.run(() => api.decide(id, action, task?.version, text || undefined, step))) === 'done';
 
   if (error instanceof ApiError && error.status === 404) {
     return (
@@ -131,7 +132,7 @@ export function TaskPage({ id, meId }: { id: string; meId: string }) {
       </article>
       {task.form && (
         <>
-          <RoutePanel form={task.form} template={template} meId={meId} busy={change.busy} onDecide={decide} />
+          <RoutePanel form={task.form} template={template} task={task} meId={meId} busy={change.busy} onDecide={decide} />
           <FormPanel form={task.form} template={template} busy={change.busy} closed={!!task.closedAt}
             error={change.error} onSave={saveForm} />
         </>
