@@ -5,11 +5,9 @@ using Platform.IntegrationTests.Infrastructure;
 
 namespace Platform.IntegrationTests.Files;
 
-/// <summary>Upload and download through the API on the local store (FileTransferS3Tests runs the same on S3).</summary>
-public class FileTransferTests(FilesApp app) : IClassFixture<FilesApp>
+/// <summary>Upload and download through the API, the same on every storage backend (the subclasses below).</summary>
+public abstract class FileTransferContract(FilesApp app)
 {
-    protected FilesApp App => app;
-
     [Fact]
     public async Task A_multipart_upload_returns_id_and_hashes_and_downloads_byte_for_byte()
     {
@@ -219,3 +217,9 @@ public class FileTransferTests(FilesApp app) : IClassFixture<FilesApp>
         return await client.SendAsync(request);
     }
 }
+
+/// <summary>On the local filesystem store.</summary>
+public sealed class FileTransferTests(FilesApp app) : FileTransferContract(app), IClassFixture<FilesApp>;
+
+/// <summary>On S3 (a real s3rver process).</summary>
+public sealed class FileTransferS3Tests(FilesS3App app) : FileTransferContract(app), IClassFixture<FilesS3App>;
