@@ -6,12 +6,12 @@ namespace Platform.Modules.Tasks;
 
 internal sealed record CommentResponse(
     Guid Id, Guid TaskId, Guid AuthorId, string Kind, string? Text, string? TextHtml,
-    IReadOnlyList<FieldChange> Changes, int? SpentMinutes, DateTimeOffset CreatedAt)
+    IReadOnlyList<FieldChange> Changes, int? SpentMinutes, DateTimeOffset CreatedAt, IReadOnlyList<TaskAttachment> Attachments)
 {
     public static CommentResponse From(TaskComment c) => new(
         c.Id, c.TaskId, c.AuthorId, c.Kind, c.Text,
         c.Kind == CommentKinds.Assigned || c.Text is null ? null : SafeMarkdown.ToHtml(c.Text),
-        c.Changes, c.SpentMinutes, c.CreatedAt);
+        c.Changes, c.SpentMinutes, c.CreatedAt, c.Attachments);
 }
 
 internal sealed record TaskDetailsResponse(

@@ -58,6 +58,7 @@ public static class TasksModule
         builder.Services.AddScoped<FormReferenceCheck>();
         builder.Services.AddScoped<TaskAccess>();
         builder.Services.AddScoped<IFileAccessRule, TaskFileAccessRule>();
+        builder.Services.AddScoped<TaskAttachments>();
         return builder;
     }
 

@@ -1,6 +1,11 @@
 namespace Platform.IntegrationTests.Infrastructure;
 
-public sealed record CommentDto(Guid Id, Guid TaskId, Guid AuthorId, string Kind, string? Text, DateTimeOffset CreatedAt);
+public sealed record CommentDto(Guid Id, Guid TaskId, Guid AuthorId, string Kind, string? Text, DateTimeOffset CreatedAt)
+{
+    public IReadOnlyList<AttachmentDto> Attachments { get; init; } = [];
+}
+
+public sealed record AttachmentDto(Guid Id, string Name, string ContentType, long Length);
 
 public sealed record FieldChangeDto(string Field, string? From, string? To);
 

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Routing;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
 using Platform.Modules.Identity.Contracts;
+using Platform.Modules.Tasks.Attachments;
 using Platform.Modules.Tasks.Changes;
 using Platform.Modules.Tasks.Domain;
 using Platform.Modules.Tasks.Text;
 
 namespace Platform.Modules.Tasks.AddComment;
 
-internal sealed record AddCommentRequest(string? Text, int? SpentMinutes);
+internal sealed record AddCommentRequest(string? Text, int? SpentMinutes, IReadOnlyList<Guid>? Attachments = null);
 
 internal static class AddCommentEndpoint
 {
@@ -21,9 +22,15 @@ internal static class AddCommentEndpoint
 
     /// <summary>A comment; people @mentioned in it who belong to the organisation join the task.</summary>
     private static async Task<IResult> HandleAsync(
-        Guid id, AddCommentRequest request, CurrentUser me, TaskChanges changes, IUserDirectory directory, HttpRequest http, CancellationToken ct)
+        Guid id, AddCommentRequest request, CurrentUser me, TaskChanges changes, IUserDirectory directory, TaskAttachments attachments,
+        HttpRequest http, CancellationToken ct)
     {
-        var errors = new FieldErrors().Required("text", request.Text, TaskComment.MaxTextLength);
+        // A comment is text, files, or both.
+        var errors = request.Attachments is { Count: > 0 }
+            ? new FieldErrors().Optional("text", request.Text, TaskComment.MaxTextLength)
+            : new FieldErrors().Required("text", request.Text, TaskComment.MaxTextLength);
+        if (TaskAttachments.Validate(request.Attachments) is { } tooMany)
+            errors.Add("attachments", tooMany);
         if (request.SpentMinutes is < 1 or > MaxSpentMinutes)
             errors.Add("spentMinutes", $"must be between 1 and {MaxSpentMinutes}.");
         if (errors.Any)
@@ -34,6 +41,10 @@ internal static class AddCommentEndpoint
         var mentioned = Mentions.Find(request.Text);
         var members = mentioned.Count == 0 ? [] : (await directory.FindManyAsync(me.OrganizationId, mentioned, ct)).Select(u => u.Id).ToList();
         var edit = new TaskEdit { Text = request.Text, SpentMinutes = request.SpentMinutes, AddParticipants = members };
-        return await changes.ApplyAsync(id, me, http, (task, now) => task.Apply(me.UserId, edit, now), ct);
+        return await changes.ApplyAsync(id, me, http, async (task, now) =>
+        {
+            var files = await attachments.AttachAsync(me, task.Id, request.Attachments, ct);
+            return task.Apply(me.UserId, edit with { Attachments = files }, now);
+        }, ct);
     }
 }

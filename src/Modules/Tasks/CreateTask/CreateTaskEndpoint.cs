@@ -9,6 +9,7 @@ using Platform.BuildingBlocks.Web;
 using Platform.Modules.Forms.Contracts;
 using Platform.Modules.Identity.Contracts;
 using Platform.Modules.Tasks.Access;
+using Platform.Modules.Tasks.Attachments;
 using Platform.Modules.Tasks.FormTasks;
 using Platform.Modules.Tasks.Contracts;
 using Platform.Modules.Tasks.Data;
@@ -20,6 +21,9 @@ internal sealed record CreateTaskRequest(string? Title, string? Description, Gui
 {
     /// <summary>People who follow the task from the start without taking part (see <see cref="WorkTask.Subscribe"/>).</summary>
     public IReadOnlyList<Guid>? SubscriberIds { get; init; }
+
+    /// <summary>Uploaded file ids to attach to the task's first entry.</summary>
+    public IReadOnlyList<Guid>? Attachments { get; init; }
 }
 
 /// <summary>A form task: the template (its current version is pinned) and the initial values.</summary>
@@ -33,7 +37,8 @@ internal static class CreateTaskEndpoint
 
     private static async Task<IResult> HandleAsync(
         CreateTaskRequest request, CurrentUser me, TasksDbContext db, IUserDirectory directory, TimeProvider time,
-        IFormTemplates templates, FormTaskService forms, TaskAccess access, FormReferenceCheck references, CancellationToken ct)
+        IFormTemplates templates, FormTaskService forms, TaskAccess access, FormReferenceCheck references, TaskAttachments attachments,
+        CancellationToken ct)
     {
         FormTemplateVersion? template = null;
         var values = System.Text.Json.JsonDocument.Parse("{}").RootElement;
@@ -67,6 +72,8 @@ internal static class CreateTaskEndpoint
             errors.Add("subscriberIds", $"give at most {MaxSubscribers} user ids.");
         else if (subscribers.Count > 0 && (await directory.FindManyAsync(me.OrganizationId, subscribers, ct)).Count != subscribers.Count)
             errors.Add("subscriberIds", "every subscriber must be a member of your organisation.");
+        if (TaskAttachments.Validate(request.Attachments) is { } tooMany)
+            errors.Add("attachments", tooMany);
         if (request.DueDate is not null && request.DueAt is not null)
             errors.Add("dueDate", "give either dueDate (a whole day) or dueAt (a moment), not both.");
         if (request.DurationMinutes is not null && (request.DueAt is null || request.DurationMinutes is < 1 or > 14 * 24 * 60))
@@ -80,6 +87,15 @@ internal static class CreateTaskEndpoint
             task.AttachForm(template.TemplateId, template.Version, values, RouteEngine.Start(await forms.ContextAsync(me.OrganizationId, template, values, ct)));
         // After the route: an approver or a rule's participant takes part, so does not also subscribe.
         task.AddInitialSubscribers(subscribers);
+        try
+        {
+            task.AttachToCreated(await attachments.AttachAsync(me, task.Id, request.Attachments, ct));
+        }
+        catch (TaskFieldsException invalid)
+        {
+            return Problems.Invalid(invalid.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        }
+
         db.Tasks.Add(task);
         // The author has seen their own task: it is not "new activity" in their inbox.
         db.UserStates.Add(new TaskUserState(task.Id, task.OrganizationId, me.UserId) { LastReadAt = task.CreatedAt });

@@ -63,6 +63,11 @@ internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) :
                 v => System.Text.Json.JsonSerializer.Deserialize<List<FieldChange>>(v, ChangesJson) ?? new List<FieldChange>(),
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<FieldChange>>(
                     (a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+            b.Property(c => c.Attachments).HasColumnType("jsonb").HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, ChangesJson),
+                v => System.Text.Json.JsonSerializer.Deserialize<List<TaskAttachment>>(v, ChangesJson) ?? new List<TaskAttachment>(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<TaskAttachment>>(
+                    (a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
             b.HasIndex(c => new { c.TaskId, c.CreatedAt, c.Ordinal });
         });
         builder.Entity<TaskUserState>(b =>

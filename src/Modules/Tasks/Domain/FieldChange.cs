@@ -29,6 +29,7 @@ internal sealed record TaskEdit
     public Optional<Due?> Due { get; init; }
     public string? Text { get; init; }
     public int? SpentMinutes { get; init; }
+    public IReadOnlyList<TaskAttachment> Attachments { get; init; } = [];
     public IReadOnlyList<Guid> AddParticipants { get; init; } = [];
     public IReadOnlyList<Guid> RemoveParticipants { get; init; } = [];
     /// <summary>List memberships changed (by the caller, who updates the list items): list id, added or removed.</summary>

@@ -10,6 +10,9 @@ internal static class CommentKinds
     public const string Reopened = "reopened";
 }
 
+/// <summary>A file attached to a history entry, as the Files module described it when it was attached.</summary>
+internal sealed record TaskAttachment(Guid Id, string Name, string ContentType, long Length);
+
 /// <summary>
 /// One entry of a task's history: a comment, a recorded change, or both (as in Pyrus, a comment
 /// can carry field changes and spent time).
@@ -27,6 +30,8 @@ internal sealed class TaskComment
     public string? Text { get; private set; }
     public List<FieldChange> Changes { get; private set; } = [];
     public int? SpentMinutes { get; private set; }
+    /// <summary>Files attached with this entry (their bytes live in the Files module; the names are kept here for the stream).</summary>
+    public List<TaskAttachment> Attachments { get; private set; } = [];
     /// <summary>
     /// Orders entries written by the same change, which share a timestamp ("created" before
     /// "assigned"). History is sorted by (CreatedAt, Ordinal).
@@ -37,7 +42,7 @@ internal sealed class TaskComment
     private TaskComment() { }
 
     public static TaskComment New(WorkTask task, Guid authorId, string kind, string? text, DateTimeOffset now,
-        IReadOnlyList<FieldChange>? changes = null, int? spentMinutes = null) => new()
+        IReadOnlyList<FieldChange>? changes = null, int? spentMinutes = null, IReadOnlyList<TaskAttachment>? attachments = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         TaskId = task.Id,
@@ -47,9 +52,12 @@ internal sealed class TaskComment
         Text = text,
         Changes = changes?.ToList() ?? [],
         SpentMinutes = spentMinutes,
+        Attachments = attachments?.ToList() ?? [],
         Ordinal = task.Comments.Count(c => c.CreatedAt == now),
         CreatedAt = now,
     };
+
+    public void Attach(IEnumerable<TaskAttachment> files) => Attachments.AddRange(files);
 
     public static TaskComment Created(WorkTask task, Guid authorId, DateTimeOffset now) => New(task, authorId, CommentKinds.Created, null, now);
 

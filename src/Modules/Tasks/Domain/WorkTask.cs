@@ -96,6 +96,9 @@ internal sealed class WorkTask
         return Record(TaskComment.New(this, actorId, CommentKinds.Changed, null, now, changes), now);
     }
 
+    /// <summary>Files given when the task is created, recorded on its "created" entry.</summary>
+    public void AttachToCreated(IEnumerable<TaskAttachment> files) => Comments.First(c => c.Kind == CommentKinds.Created).Attach(files);
+
     /// <summary>Subscribers named when the task is created, recorded on its "created" entry; participants are left out.</summary>
     public void AddInitialSubscribers(IReadOnlyList<Guid> userIds)
     {
@@ -175,10 +178,11 @@ internal sealed class WorkTask
         foreach (var (listId, added) in edit.Lists)
             changes.Add(new FieldChange("lists", added ? null : listId.ToString(), added ? listId.ToString() : null));
 
-        if (changes.Count == 0 && string.IsNullOrWhiteSpace(edit.Text) && edit.SpentMinutes is null)
+        if (changes.Count == 0 && string.IsNullOrWhiteSpace(edit.Text) && edit.SpentMinutes is null && edit.Attachments.Count == 0)
             throw new TaskRuleException("Nothing to change.");
-        var kind = string.IsNullOrWhiteSpace(edit.Text) ? CommentKinds.Changed : CommentKinds.Comment;
-        return Record(TaskComment.New(this, actorId, kind, string.IsNullOrWhiteSpace(edit.Text) ? null : edit.Text, now, changes, edit.SpentMinutes), now);
+        var kind = string.IsNullOrWhiteSpace(edit.Text) && edit.Attachments.Count == 0 ? CommentKinds.Changed : CommentKinds.Comment;
+        return Record(TaskComment.New(this, actorId, kind, string.IsNullOrWhiteSpace(edit.Text) ? null : edit.Text, now, changes, edit.SpentMinutes,
+            edit.Attachments), now);
     }
 
     public TaskComment Close(Guid actorId, string? text, DateTimeOffset now)
