@@ -31,7 +31,7 @@ function AttachmentCard({ file, info, onOpen }: { file: AttachmentRef; info: Sto
   const thumbnailUrl = ready && thumb !== 'broken' ? (info?.thumbnailUrl ?? fileUrls.thumbnail(file.id)) : null;
   const note = info ? previewNote(info.preview) : null;
   const visual = thumbnailUrl
-    ? <img className="attachment-thumbnail" src={thumbnailUrl} alt="" loading="lazy"
+    ? <img className={`attachment-thumbnail${fileKind(file.name, file.contentType) === 'image' ? '' : ' page-thumbnail'}`} src={thumbnailUrl} alt="" loading="lazy"
         data-testid="attachment-thumbnail" data-loaded={thumb === 'loaded'}
         onLoad={() => setThumb('loaded')} onError={() => setThumb('broken')} />
     : <span className={`file-badge kind-${fileKind(file.name, file.contentType)}`} aria-hidden="true">{extensionBadge(file.name)}</span>;

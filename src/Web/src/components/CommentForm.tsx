@@ -39,9 +39,10 @@ export function CommentForm({ taskId, onPosted }: Props) {
       return;
     }
     void run(async () => {
-      const comment = await api.addComment(taskId, text.trim(), minutes, uploadedIds(uploads.items));
+      const attachments = uploadedIds(uploads.items);
+      const comment = await api.addComment(taskId, text.trim(), minutes, attachments);
       setText('');
-      uploads.clear();
+      uploads.sent(attachments);
       setSpent('');
       setMention(null);
       onPosted(comment);

@@ -22,7 +22,6 @@ export function FileViewer({ files, start, onClose }: Props) {
   const [loaded, setLoaded] = useState<string | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const pages = files.map((f) => pagesOf(f.info));
-  const pagesKey = pages.join(',');
   const current = files[at.index];
 
   const go = (delta: 1 | -1) => setAt((p) => step(pages, p, delta));
@@ -51,14 +50,13 @@ export function FileViewer({ files, start, onClose }: Props) {
   }, []);
 
   // Fetch the next page while this one is read, so paging feels immediate.
+  const ahead = step(pages, at, 1);
+  const aheadFile = files[ahead.index];
+  const aheadUrl = aheadFile && (pages[ahead.index] ?? 0) > 0 && (ahead.index !== at.index || ahead.page !== at.page)
+    ? fileUrls.page(aheadFile.file.id, ahead.page) : null;
   useEffect(() => {
-    const counts = pagesKey.split(',').map(Number);
-    const next = step(counts, at, 1);
-    const nextFile = files[next.index];
-    if (nextFile && (counts[next.index] ?? 0) > 0 && (next.index !== at.index || next.page !== at.page)) {
-      new Image().src = fileUrls.page(nextFile.file.id, next.page);
-    }
-  }, [at, pagesKey, files]);
+    if (aheadUrl) new Image().src = aheadUrl;
+  }, [aheadUrl]);
 
   if (!current) return null;
   const { file, info } = current;

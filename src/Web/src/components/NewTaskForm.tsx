@@ -94,7 +94,7 @@ export function NewTaskForm({ onCreated }: Props) {
       setAssigneeId('');
       setDue(dueForm({}));
       setTemplateId('');
-      uploads.clear();
+      uploads.sent(attachments);
       onCreated(task);
     });
   };

@@ -29,9 +29,13 @@ describe('uploadsReducer', () => {
     expect(items[0]?.loaded).toBe(1000);
   });
 
-  it('does not add the same key twice and clears everything', () => {
+  it('does not add the same key twice', () => {
     expect(run(added('a'), added('a'))).toHaveLength(1);
-    expect(run(added('a'), added('b'), { type: 'cleared' })).toEqual([]);
+  });
+
+  it('drops the sent files and keeps those added while the comment was sending', () => {
+    const items = run(added('a'), { type: 'uploaded', key: 'a', fileId: 'f1' }, added('b'), { type: 'sent', fileIds: ['f1'] });
+    expect(items.map((i) => i.key)).toEqual(['b']);
   });
 });
 

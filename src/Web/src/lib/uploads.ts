@@ -19,7 +19,8 @@ export type UploadAction =
   | { type: 'uploaded'; key: string; fileId: string }
   | { type: 'failed'; key: string; error: string }
   | { type: 'removed'; key: string }
-  | { type: 'cleared' };
+  /** The comment went out with these files: they leave the form (files added meanwhile stay). */
+  | { type: 'sent'; fileIds: readonly string[] };
 
 /**
  * Events of an upload the user already removed (a late progress or load event of an aborted request) find no item
@@ -41,8 +42,8 @@ export function uploadsReducer(items: readonly UploadItem[], action: UploadActio
       return update(action.key, (i) => ({ ...i, status: 'failed', error: action.error }));
     case 'removed':
       return items.filter((i) => i.key !== action.key);
-    case 'cleared':
-      return [];
+    case 'sent':
+      return items.filter((i) => !(i.status === 'done' && i.fileId && action.fileIds.includes(i.fileId)));
   }
 }
 

@@ -38,7 +38,7 @@ export function useUploads() {
     dispatch({ type: 'removed', key });
   }, []);
 
-  const clear = useCallback(() => dispatch({ type: 'cleared' }), []);
+  const sent = useCallback((fileIds: readonly string[]) => dispatch({ type: 'sent', fileIds }), []);
 
   useEffect(() => {
     const uploads = running.current;
@@ -48,7 +48,7 @@ export function useUploads() {
     };
   }, []);
 
-  return { items, add, remove, clear };
+  return { items, add, remove, sent };
 }
 
 export const namedFiles = (files: Iterable<File>): NamedBlob[] => Array.from(files, (f) => ({ blob: f, name: f.name }));
