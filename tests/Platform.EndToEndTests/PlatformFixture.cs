@@ -26,6 +26,9 @@ public sealed class PlatformFixture : IAsyncLifetime, IAsyncDisposable
     private const int MaxLineInMessage = 600;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>The host's upload limit in these tests.</summary>
+    public const long MaxUploadBytes = 4 * 1024 * 1024;
+
     private readonly string _tempDirectory = Path.Combine(Path.GetTempPath(), "platform-e2e-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly Lock _logGate = new();
     private PostgresServer? _postgres;
@@ -189,6 +192,8 @@ public sealed class PlatformFixture : IAsyncLifetime, IAsyncDisposable
             {
                 ["ConnectionStrings__Platform"] = _postgres!.ConnectionString(DatabaseName),
                 ["Platform__Setup__Token"] = SetupToken,
+                // Small enough for a journey to upload a file that is refused (the default is 2 GiB).
+                ["Platform__Files__MaxUploadBytes"] = MaxUploadBytes.ToString(CultureInfo.InvariantCulture),
                 ["DOTNET_NOLOGO"] = "1",
             },
             RecentLineCount = 60,

@@ -41,9 +41,14 @@ export const api = {
       'GET', `${base}/tasks?limit=${limit}${after ? `&after=${enc(after)}` : ''}`),
   task: (id: string) => request<TaskDetails>('GET', `${base}/tasks/${enc(id)}`),
   createTask: (body: NewTask) => request<TaskDetails>('POST', `${base}/tasks`, { body }),
-  addComment: (taskId: string, text: string, spentMinutes?: number) =>
+  /** `text` may be empty when files are attached (ids from `POST /files`). */
+  addComment: (taskId: string, text: string, spentMinutes?: number, attachments: readonly string[] = []) =>
     request<Comment>('POST', `${task(taskId)}/comments`, {
-      body: spentMinutes ? { text, spentMinutes } : { text },
+      body: {
+        ...(text ? { text } : {}),
+        ...(spentMinutes ? { spentMinutes } : {}),
+        ...(attachments.length > 0 ? { attachments } : {}),
+      },
     }),
   editTask: (id: string, patch: TaskPatch, version: number | undefined) =>
     request<Comment>('PATCH', task(id), { body: patch, ...ifMatch(version) }),

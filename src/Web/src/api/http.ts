@@ -8,6 +8,11 @@ export function setUnauthorizedHandler(listener: Listener | null): void {
   onUnauthorized = listener;
 }
 
+/** For requests made without `request` (uploads via XMLHttpRequest). */
+export function notifyUnauthorized(): void {
+  onUnauthorized?.();
+}
+
 export interface RequestOptions {
   body?: unknown;
   /** Do not trigger the global 401 handler (login, initial session probe). */
@@ -16,14 +21,18 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+/** Parses a JSON body; undefined for an empty or non-JSON one. */
+export function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  return parseJson(await response.text());
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {

@@ -75,7 +75,47 @@ export interface Comment {
   textHtml?: string | null;
   changes?: FieldChange[];
   spentMinutes?: number | null;
+  /** Files attached to the entry (empty or absent when none). */
+  attachments?: AttachmentRef[];
   createdAt: string;
+}
+
+/** A file as a comment lists it; the rest (preview state) comes from `GET /files/{id}`. */
+export interface AttachmentRef {
+  id: string;
+  name: string;
+  contentType: string;
+  length: number;
+}
+
+export type PreviewStatus = 'pending' | 'ready' | 'failed' | 'unsupported' | 'skipped';
+
+export interface FilePreview {
+  status: PreviewStatus;
+  /** Why there is no preview (failed, unsupported, skipped). */
+  reason: string | null;
+  /** How many page images exist (`/pages/1…pages`). */
+  pages: number;
+  /** The document's real page count when known (may exceed `pages`). */
+  pageCount: number | null;
+  width: number | null;
+  height: number | null;
+}
+
+/** `POST /files` and `GET /files/{id}`. */
+export interface StoredFile {
+  id: string;
+  name: string;
+  contentType: string;
+  length: number;
+  sha256: string;
+  md5: string;
+  uploadedBy: string;
+  createdAt: string;
+  attached: boolean;
+  preview: FilePreview;
+  contentUrl: string;
+  thumbnailUrl: string | null;
 }
 
 /** A due date: a whole day (`dueDate`), or a moment (`dueAt`) with an optional duration. */
@@ -239,6 +279,8 @@ export interface NewTask {
   dueDate?: string;
   dueAt?: string;
   durationMinutes?: number;
+  /** Ids of files uploaded beforehand (`POST /files`). */
+  attachments?: string[];
 }
 
 /** Body of PATCH /tasks/{id}: absent = unchanged, null = cleared. */

@@ -2,6 +2,7 @@ import type { Comment, FormFieldDef } from '../api/types';
 import { chronological, describeEntry, stepsBefore } from '../lib/history';
 import { fullTime, relativeTime } from '../lib/time';
 import { useUsers } from '../lib/users';
+import { AttachmentList } from './AttachmentList';
 
 export function CommentStream({ comments, fields }: { comments: readonly Comment[]; fields?: readonly FormFieldDef[] }) {
   const { nameOf } = useUsers();
@@ -20,11 +21,12 @@ export function CommentStream({ comments, fields }: { comments: readonly Comment
                 {relativeTime(entry.createdAt)}
               </time>
             </div>
-            {line.body !== null && (entry.textHtml
+            {line.body && (entry.textHtml
               // textHtml is the server's sanitised Markdown rendering of the entry's text.
               ? <div className="stream-body markdown" dangerouslySetInnerHTML={{ __html: entry.textHtml }} />
               : <p className="stream-body plain">{line.body}</p>)}
             {line.spent && <p className="stream-spent">{line.spent}</p>}
+            {entry.attachments && entry.attachments.length > 0 && <AttachmentList attachments={entry.attachments} />}
           </li>
         );
       })}

@@ -5,12 +5,15 @@ import type { FormTemplate, FormTemplateSummary, TaskDetails } from '../api/type
 import { dueForm, duePatch } from '../lib/due';
 import type { Draft } from '../lib/formValues';
 import { fieldErrors, isRequiredAt, toDraft, valuesFromDraft } from '../lib/formValues';
+import { sendBlocker, uploadedIds } from '../lib/uploads';
 import { useSubmit } from '../lib/useSubmit';
+import { useFileDrop, useUploads } from '../lib/useUploads';
 import { useUsers } from '../lib/users';
 import { DueEditor } from './DueEditor';
 import { ErrorBox } from './ErrorBox';
 import { Field } from './Field';
 import { FormFieldInputs } from './FormFieldInput';
+import { AttachButton, UploadList } from './UploadList';
 
 interface Props {
   onCreated: (task: TaskDetails) => void;
@@ -28,6 +31,9 @@ export function NewTaskForm({ onCreated }: Props) {
   const [templateId, setTemplateId] = useState('');
   const [template, setTemplate] = useState<FormTemplate | null>(null);
   const [draft, setDraft] = useState<Draft>({});
+  const uploads = useUploads();
+  const drop = useFileDrop(uploads.add);
+  const blocker = sendBlocker(uploads.items);
 
   useEffect(() => {
     let live = true;
@@ -65,12 +71,18 @@ export function NewTaskForm({ onCreated }: Props) {
       setError((err as Error).message);
       return;
     }
+    if (blocker) {
+      setError(blocker);
+      return;
+    }
     if (formChosen && !template) {
       setError('The form is still loading.');
       return;
     }
+    const attachments = uploadedIds(uploads.items);
     void run(async () => {
       const task = await api.createTask({
+        ...(attachments.length > 0 ? { attachments } : {}),
         ...dueFields,
         ...(title.trim() ? { title: title.trim() } : {}),
         ...(formChosen && template ? { form: { templateId: template.id, values: valuesFromDraft(template.fields, draft) } } : {}),
@@ -82,12 +94,14 @@ export function NewTaskForm({ onCreated }: Props) {
       setAssigneeId('');
       setDue(dueForm({}));
       setTemplateId('');
+      uploads.sent(attachments);
       onCreated(task);
     });
   };
 
   return (
-    <form className="card new-task" onSubmit={submit} noValidate>
+    <form className={`card new-task drop-zone${drop.dragging ? ' dragging' : ''}`} onSubmit={submit} noValidate
+      {...drop.handlers}>
       <h2>New task</h2>
       <ErrorBox error={error} testId="new-task-error" />
       <Field label="Form" htmlFor="new-task-form">
@@ -109,6 +123,11 @@ export function NewTaskForm({ onCreated }: Props) {
         ? <FormFieldInputs fields={template.fields} draft={draft} errors={fieldErrors(error)} idPrefix="new-task-field"
             testIdPrefix="new-task-field-" onChange={setDraft} isRequired={(f) => isRequiredAt(f, 1)} />
         : <p className="muted">Loading the form…</p>)}
+      <div className="attach-row">
+        <AttachButton testId="new-task-attach" onFiles={uploads.add} disabled={busy} />
+        <small className="hint">{drop.dragging ? 'Drop files to attach them' : 'or drop files here'}</small>
+      </div>
+      <UploadList items={uploads.items} onRemove={uploads.remove} />
       <DueEditor idPrefix="new-task-due" value={due} onChange={setDue} />
       <div className="form-row">
         <Field label="Assignee" htmlFor="new-task-assignee">
@@ -118,7 +137,8 @@ export function NewTaskForm({ onCreated }: Props) {
             {sorted.map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}
           </select>
         </Field>
-        <button type="submit" className="btn btn-primary" data-testid="new-task-submit" disabled={busy}>
+        <button type="submit" className="btn btn-primary" data-testid="new-task-submit" disabled={busy || blocker !== null}
+          title={blocker ?? undefined}>
           {busy ? 'Creating…' : 'Create task'}
         </button>
       </div>

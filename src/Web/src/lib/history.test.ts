@@ -25,6 +25,14 @@ describe('describeEntry', () => {
       .toEqual({ summary: 'Bob commented', body: '<b>hi</b>', spent: null });
   });
 
+  it('says files were attached when a comment is only files', () => {
+    const file = { id: 'f', name: 'a.png', contentType: 'image/png', length: 1 };
+    expect(describeEntry(entry({ attachments: [file] }), nameOf).summary).toBe('Alice attached a file');
+    expect(describeEntry(entry({ attachments: [file, { ...file, id: 'g' }] }), nameOf).summary).toBe('Alice attached 2 files');
+    expect(describeEntry(entry({ text: 'see', attachments: [file] }), nameOf).summary).toBe('Alice commented');
+    expect(describeEntry(entry({ attachments: [] }), nameOf).summary).toBe('Alice commented');
+  });
+
   it('names unknown authors', () => {
     expect(describeEntry(entry({ authorId: 'zz', kind: 'created' }), nameOf).summary).toBe('Unknown user created the task');
   });

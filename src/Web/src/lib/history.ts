@@ -86,8 +86,12 @@ export function describeEntry(entry: Comment, nameOf: NameOf, context: EntryCont
       const target = assignee === entry.authorId ? 'themselves' : nameOf(assignee);
       return line(`${actor} assigned the task to ${target}`);
     }
-    case 'comment':
-      return line(phrases.length ? `${actor} commented and ${joinPhrases(phrases)}` : `${actor} commented`, entry.text ?? '');
+    case 'comment': {
+      const files = entry.attachments?.length ?? 0;
+      // A comment may be just files: "Ann attached 2 files" says more than "Ann commented" over nothing.
+      const verb = text === null && files > 0 ? `attached ${files === 1 ? 'a file' : `${files} files`}` : 'commented';
+      return line(phrases.length ? `${actor} ${verb} and ${joinPhrases(phrases)}` : `${actor} ${verb}`, entry.text ?? '');
+    }
     case 'changed':
       return line(phrases.length ? `${actor} ${joinPhrases(phrases)}` : `${actor} updated the task`, text);
     case 'closed':
