@@ -35,7 +35,7 @@ internal sealed record HostCommand(HostCommandKind Kind, string[] HostArgs, stri
     {
         HostCommandKind.Migrate => await MigrateCommand.RunAsync(app),
         HostCommandKind.CreateOrganization => await CreateOrganizationCommand.RunAsync(app),
-        HostCommandKind.Storage => await Platform.Modules.Files.Verify.StorageCommand.RunAsync(app.Services, app.Configuration, Subcommand, CancellationToken.None),
+        HostCommandKind.Storage => await Platform.Modules.Files.FilesModule.RunStorageCommandAsync(app.Services, app.Configuration, Subcommand, CancellationToken.None),
         _ => throw new InvalidOperationException("Run is not a one-shot command."),
     };
 }

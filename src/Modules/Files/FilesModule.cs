@@ -69,6 +69,10 @@ public static class FilesModule
         return builder;
     }
 
+    /// <summary>The operator's <c>storage verify</c> and <c>storage quota</c> commands (see StorageCommand).</summary>
+    public static Task<int> RunStorageCommandAsync(IServiceProvider services, Microsoft.Extensions.Configuration.IConfiguration config,
+        string? subcommand, CancellationToken ct) => StorageCommand.RunAsync(services, config, subcommand, ct);
+
     public static WebApplication MapFilesEndpoints(this WebApplication app)
     {
         if (!app.GetModuleCatalog().NodeRoles.Has(PlatformRoles.Files))

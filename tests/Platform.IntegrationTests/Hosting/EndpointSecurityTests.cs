@@ -47,7 +47,7 @@ public sealed partial class EndpointSecurityTests(PlatformApp app) : IClassFixtu
                     failures.Add($"{key} allows anonymous callers but is not on the public list");
                 continue;
             }
-            var path = RouteParameter().Replace(pattern, _ => Guid.NewGuid().ToString());
+            var path = RouteParameter().Replace(pattern, m => m.Value.Contains(":int", StringComparison.Ordinal) ? "1" : Guid.NewGuid().ToString());
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (method is "POST" or "PUT" or "PATCH")
                 request.Content = JsonContent.Create(new { });
@@ -70,7 +70,7 @@ public sealed partial class EndpointSecurityTests(PlatformApp app) : IClassFixtu
         var failures = new List<string>();
         foreach (var (method, pattern, allowsAnonymous) in ApiEndpoints().Where(e => !e.AllowsAnonymous && e.Pattern.Contains(":guid}", StringComparison.Ordinal)))
         {
-            var path = RouteParameter().Replace(pattern, _ => Guid.NewGuid().ToString());
+            var path = RouteParameter().Replace(pattern, m => m.Value.Contains(":int", StringComparison.Ordinal) ? "1" : Guid.NewGuid().ToString());
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (method is "POST" or "PUT" or "PATCH")
                 request.Content = JsonContent.Create(new { });

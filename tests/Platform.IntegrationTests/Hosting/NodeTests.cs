@@ -23,7 +23,7 @@ public sealed class NodeTests(PlatformApp app) : IClassFixture<PlatformApp>
 
         var node = await client.GetFromJsonAsync<JsonElement>("/health/node");
         Assert.Equal(["files", "mail", "scheduler", "web", "workers"], node.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Order());
-        Assert.Equal(["catalogs", "forms", "identity", "realtime", "tasks"], node.GetProperty("modules").EnumerateArray().Select(r => r.GetString()).Order());
+        Assert.Equal(["catalogs", "files", "forms", "identity", "realtime", "tasks"], node.GetProperty("modules").EnumerateArray().Select(r => r.GetString()).Order());
     }
 
     [Fact]

@@ -46,8 +46,12 @@ public sealed class SubscriberTests(PlatformApp app) : IClassFixture<PlatformApp
         Assert.DoesNotContain(await InboxAsync(follower), i => i.Id == task.Id);
         await using var stream = await SseClient.OpenAsync(follower.Client);
         var comment = await Http.ReadAsync<CommentDto>(await assignee.Client.PostAsJsonAsync($"/api/v1/tasks/{task.Id}/comments", new { text = "Draft attached" }), HttpStatusCode.Created);
-        var pushed = JsonDocument.Parse((await stream.NextOfTypeAsync("task.commented", Wait)).Data).RootElement;
-        Assert.Equal(comment.Id, pushed.GetProperty("commentId").GetGuid());
+        // The stream may first deliver the subscription change itself (relayed after the stream opened): skip to ours.
+        JsonElement pushed;
+        do
+            pushed = JsonDocument.Parse((await stream.NextOfTypeAsync("task.commented", Wait)).Data).RootElement;
+        while (pushed.GetProperty("commentId").GetGuid() != comment.Id);
+        Assert.Equal(task.Id, pushed.GetProperty("taskId").GetGuid());
         Assert.Contains(await InboxAsync(follower), i => i.Id == task.Id && i.Unread);
 
         // The subscriber unsubscribes themselves: the change is in the history and the task is gone for them.

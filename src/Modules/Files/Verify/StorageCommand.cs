@@ -13,7 +13,7 @@ namespace Platform.Modules.Files.Verify;
 /// <c>storage verify [--organization ID]</c> (exit 0 when clean, 1 when problems were found) and
 /// <c>storage quota --organization ID [--bytes N|default]</c> (shows or sets an organisation's quota).
 /// </summary>
-public static class StorageCommand
+internal static class StorageCommand
 {
     public const string Usage = """
         Usage:
