@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tasks at 100k: the task API (create, comment, inbox, list) measured with wrk against one all-roles
+# Tasks at 100k: the task API (create, comment, inbox, list, a form's register) measured with wrk against one all-roles
 # node over an organisation holding 100 000 tasks, and the same SQL measured with pgbench directly
 # on the same database in the same run, so the ratio API/pgbench shows what the node adds.
 # Loopback only; every load run is bounded in time; everything started here is stopped on exit.
@@ -77,7 +77,7 @@ start_host
 api=http://127.0.0.1:$web_port
 
 # --- Organisation, members and a few tasks through the API.
-log "organisation, $members members and $api_tasks tasks through the API"
+log "organisation, $members members, $api_tasks tasks, a form and a form task through the API"
 password="benchmark password"
 curl -sf -X POST "$api/api/v1/setup" -H 'content-type: application/json' \
   -d "{\"setupToken\":\"bench-token\",\"organizationName\":\"Bench\",\"adminEmail\":\"m1@example.test\",\"adminDisplayName\":\"Member 1\",\"adminPassword\":\"$password\"}" >/dev/null
@@ -97,10 +97,19 @@ for i in $(seq 1 "$api_tasks"); do
     -d "{\"title\":\"API task $i\",\"assigneeId\":\"${member_ids[$((i % (members - 1) + 2))]}\",\"dueDate\":\"2030-01-0$((i % 9 + 1))\"}" >/dev/null
 done
 org=$(q -c "SELECT id FROM identity.organizations")
+# A form (amount: number, city: text; no route) and one task of it through the API; seed-forms.sql
+# makes 30 % of the seeded tasks tasks of this form, with the route state this task got.
+template=$(curl -sf -X POST "$api/api/v1/forms" -H "Authorization: Bearer $admin" -H 'content-type: application/json' \
+  -d '{"name":"Expense claim","fields":[{"code":"amount","type":"number","label":"Amount"},{"code":"city","type":"text","label":"City"}]}' \
+  | sed -E 's/^\{"id":"([^"]+)".*/\1/')
+curl -sf -X POST "$api/api/v1/tasks" -H "Authorization: Bearer $admin" -H 'content-type: application/json' \
+  -d "{\"form\":{\"templateId\":\"$template\",\"values\":{\"amount\":120,\"city\":\"Paris\"}}}" >/dev/null
+route=$(q -c "SELECT route_state::text FROM tasks.tasks WHERE form_template_id = '$template'")
 
 # --- The other tasks with SQL that writes exactly what the API writes (see seed.sql), then VACUUM ANALYZE.
-log "bulk insert of $((total_tasks - api_tasks)) tasks (seed.sql)"
-q -v org="$org" -v tasks="$((total_tasks - api_tasks))" -f "$here/seed.sql"
+log "bulk insert of $((total_tasks - api_tasks - 1)) tasks (seed.sql), 30 % of them form tasks (seed-forms.sql)"
+q -v org="$org" -v tasks="$((total_tasks - api_tasks - 1))" -f "$here/seed.sql"
+q -v template="$template" -v route="$route" -f "$here/seed-forms.sql"
 q -c "VACUUM (ANALYZE)"
 q -c "SELECT 'loaded: ' || (SELECT count(*) FROM tasks.tasks) || ' tasks (' || (SELECT count(*) FROM tasks.tasks WHERE closed_at IS NULL) || ' open), '
   || (SELECT count(*) FROM tasks.task_participants) || ' participants, ' || (SELECT count(*) FROM tasks.task_comments) || ' history entries, '
@@ -131,6 +140,13 @@ q -F $'\t' -c "SELECT member_n, task_id FROM bench.comment_targets" | while IFS=
 done >"$work/comment.txt"
 for a in "${actor_ns[@]}"; do printf '%s\t/api/v1/inbox\n' "${tokens[$a]}"; done >"$work/inbox.txt"
 for a in "${actor_ns[@]}"; do printf '%s\t/api/v1/tasks?limit=50\n' "${tokens[$a]}"; done >"$work/list.txt"
+# Register: the administrator (sees every task of the form) over 8 cities; the 7 other members (see
+# only the tasks they could open) one city each.
+cities=(Paris Berlin Madrid Rome Vienna Prague Warsaw Lisbon)
+for c in "${cities[@]}"; do printf '%s\t/api/v1/forms/%s/register?f.city=%s&limit=50\n' "${tokens[1]}" "$template" "$c"; done >"$work/register.txt"
+i=0; for a in "${actor_ns[@]:1}"; do
+  printf '%s\t/api/v1/forms/%s/register?f.city=%s&limit=50\n' "${tokens[$a]}" "$template" "${cities[$i]}"; i=$((i + 1))
+done >"$work/register-member.txt"
 
 # --- Measurements. wrk: 2 threads, $connections connections; 3 s warm-up, then $duration s measured.
 declare -A api_rps api_p50 api_p99 api_err api_wal pg_tps pg_lat pg_p50 pg_p99 pg_err pg_wal
@@ -181,6 +197,24 @@ pgb_scripts() { # $1 template, $2 first|page2: one script per benchmark user, va
     printf -- '-f %s ' "$work/$1-$2-$a.sql"
   done
 }
+pgb_register_scripts() { # $1 register (the administrator, one script per city) | register-member (one per member)
+  local user i=0
+  if [ "$1" = register ]; then
+    user=$(q -c "SELECT id FROM bench.members WHERE n = 1")
+    for c in "${cities[@]}"; do
+      sed -e "s/@ORG@/$org/g" -e "s/@USER@/$user/g" -e "s/@TEMPLATE@/$template/g" -e "s/@CITY@/$c/g" "$here/pgbench/register.sql.in" >"$work/register-$c.sql"
+      printf -- '-f %s ' "$work/register-$c.sql"
+    done
+  else
+    for a in "${actor_ns[@]:1}"; do
+      user=$(q -c "SELECT id FROM bench.members WHERE n = $a")
+      sed -e "s/@ORG@/$org/g" -e "s/@USER@/$user/g" -e "s/@TEMPLATE@/$template/g" -e "s/@CITY@/${cities[$i]}/g" \
+        "$here/pgbench/register-member.sql.in" >"$work/register-member-$a.sql"
+      printf -- '-f %s ' "$work/register-member-$a.sql"
+      i=$((i + 1))
+    done
+  fi
+}
 run_pgbench() { # $1 operation, then the script arguments
   local op=$1; shift
   local before; before=$(wal_lsn)
@@ -210,9 +244,13 @@ for a in "${actor_ns[@]}"; do
   printf '%s\t/api/v1/tasks?limit=50&after=%s\n' "${tokens[$a]}" "$cursor" >>"$work/list2.txt"
 done
 log "wrk: list page 2";  run_wrk list-page-2 get "$work/list2.txt"
+log "wrk: register";     run_wrk register get "$work/register.txt"
+log "wrk: register (member)"; run_wrk register-member get "$work/register-member.txt"
 log "pgbench: inbox";       run_pgbench inbox $(pgb_scripts inbox first)
 log "pgbench: list";        run_pgbench list $(pgb_scripts list first)
 log "pgbench: list page 2"; run_pgbench list-page-2 $(pgb_scripts list page2)
+log "pgbench: register";    run_pgbench register $(pgb_register_scripts register)
+log "pgbench: register (member)"; run_pgbench register-member $(pgb_register_scripts register-member)
 tasks_at_reads=$(q -c "SELECT count(*) FROM tasks.tasks")
 # Plans of the read queries at this size, for the heaviest and the lightest benchmark user.
 for a in 1 50; do
@@ -222,6 +260,10 @@ for a in 1 50; do
     echo
   done
 done
+echo "### EXPLAIN (ANALYZE, BUFFERS) register as the administrator ($(q -c "SELECT count(*) FROM tasks.tasks WHERE form_template_id = '$template'") form tasks)"
+{ echo "EXPLAIN (ANALYZE, BUFFERS)"; grep -v "^--" "$work/register-Paris.sql"; } | q; echo
+echo "### EXPLAIN (ANALYZE, BUFFERS) register as member 50"
+{ echo "EXPLAIN (ANALYZE, BUFFERS)"; grep -v "^--" "$work/register-member-50.sql"; } | q; echo
 
 log "wrk: create-task";  run_wrk create-task post "$work/create.txt"
 log "wrk: add-comment";  run_wrk add-comment post "$work/comment.txt"
@@ -235,7 +277,7 @@ echo "Tasks at 100k: reads on $tasks_at_reads tasks, $(q -c "SELECT count(*) FRO
 echo "wrk: 2 threads, $connections connections, ${duration}s after a 3 s warm-up; pgbench: 16 clients, ${pgbench_seconds}s, prepared"
 printf '| %-12s | %9s | %-20s | %-14s | %11s | %-32s | %-14s | %8s |\n' operation "API req/s" "API p50 / p99" "errors API, pg" "pgbench TPS" "pgbench avg (p50 / p99)" "WAL/op API, pg" "API / pg"
 echo "|--------------|-----------|----------------------|----------------|-------------|----------------------------------|----------------|----------|"
-for op in create-task add-comment inbox list list-page-2; do
+for op in create-task add-comment inbox list list-page-2 register register-member; do
   ratio=$(awk -v a="${api_rps[$op]}" -v p="${pg_tps[$op]}" 'BEGIN {printf (p > 0 ? "%.2f" : "-"), a / p}')
   wal="-"; [ -n "${api_wal[$op]:-}" ] && wal="${api_wal[$op]} kB, ${pg_wal[$op]} kB"
   printf '| %-12s | %9s | %-20s | %-14s | %11s | %-32s | %-14s | %8s |\n' "$op" "${api_rps[$op]}" "${api_p50[$op]} / ${api_p99[$op]}" \

@@ -73,6 +73,12 @@ public sealed class RegisterTests(PlatformApp app) : IClassFixture<PlatformApp>
             await approver.Client.GetAsync($"/api/v1/forms/{templateId}/register"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!).Order().ToList());
         var bystander = await org.AddMemberAsync();
         Assert.Empty((await Http.ReadAsync<JsonElement>(await bystander.Client.GetAsync($"/api/v1/forms/{templateId}/register"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        // A list makes its tasks visible to its members, in the register too.
+        var listId = (await Http.ReadAsync<JsonElement>(await org.Admin.Client.PostAsJsonAsync("/api/v1/lists", new { name = "Expenses" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Http.EnsureStatusAsync(await org.Admin.Client.PostAsJsonAsync($"/api/v1/lists/{listId}/members", new { userIds = new[] { bystander.Id } }), HttpStatusCode.OK);
+        await Http.EnsureStatusAsync(await org.Admin.Client.PostAsJsonAsync($"/api/v1/tasks/{ids["b"]}/lists", new { listId }), HttpStatusCode.Created);
+        Assert.Equal([ids["b"]], (await Http.ReadAsync<JsonElement>(await bystander.Client.GetAsync($"/api/v1/forms/{templateId}/register?f.city=Berlin"), HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
         var stranger = (await app.CreateOrganizationAsync()).Admin;
         await Http.ProblemAsync(await stranger.Client.GetAsync($"/api/v1/forms/{templateId}/register"), HttpStatusCode.NotFound);
     }

@@ -20,6 +20,19 @@ public sealed class SubscriberTests(PlatformApp app) : IClassFixture<PlatformApp
         (await Http.ReadAsync<JsonElement>(await user.Client.GetAsync("/api/v1/inbox"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
             .Select(i => (i.GetProperty("id").GetGuid(), i.GetProperty("reason").GetString()!, i.GetProperty("unread").GetBoolean())).ToList();
 
+    private static async Task<JsonElement> NextCommentEventAsync(SseClient stream, Guid commentId)
+    {
+        var deadline = DateTimeOffset.UtcNow + Wait;
+        while (true)
+        {
+            var left = deadline - DateTimeOffset.UtcNow;
+            Assert.True(left > TimeSpan.Zero, $"no task.commented event for comment {commentId} within {Wait}");
+            var data = JsonDocument.Parse((await stream.NextOfTypeAsync("task.commented", left)).Data).RootElement;
+            if (data.GetProperty("commentId").GetGuid() == commentId)
+                return data;
+        }
+    }
+
     [Fact]
     public async Task A_participant_subscribes_a_colleague_who_then_sees_follows_and_hears_about_the_task_without_taking_part()
     {
@@ -46,11 +59,8 @@ public sealed class SubscriberTests(PlatformApp app) : IClassFixture<PlatformApp
         Assert.DoesNotContain(await InboxAsync(follower), i => i.Id == task.Id);
         await using var stream = await SseClient.OpenAsync(follower.Client);
         var comment = await Http.ReadAsync<CommentDto>(await assignee.Client.PostAsJsonAsync($"/api/v1/tasks/{task.Id}/comments", new { text = "Draft attached" }), HttpStatusCode.Created);
-        // The stream may first deliver the subscription change itself (relayed after the stream opened): skip to ours.
-        JsonElement pushed;
-        do
-            pushed = JsonDocument.Parse((await stream.NextOfTypeAsync("task.commented", Wait)).Data).RootElement;
-        while (pushed.GetProperty("commentId").GetGuid() != comment.Id);
+        // The subscription's own event is relayed asynchronously and may arrive on this stream first.
+        var pushed = await NextCommentEventAsync(stream, comment.Id);
         Assert.Equal(task.Id, pushed.GetProperty("taskId").GetGuid());
         Assert.Contains(await InboxAsync(follower), i => i.Id == task.Id && i.Unread);
 

@@ -35,9 +35,15 @@ internal sealed class RegisterQuery
         if (!seesAll)
         {
             // Managers see the whole register; others the tasks they could open anyway (taking part, following, through a list).
+            // One IN over a UNION ALL, not two EXISTS joined by OR: PostgreSQL cannot turn an OR of
+            // sub-selects into a join, so it ran both per row of the form's tasks (every one of them
+            // when few match: 22 ms for 30k form tasks); as a semi-join it can start from the
+            // member's own tasks instead (bench/README.md).
             q.Add("""
-                  (EXISTS (SELECT 1 FROM tasks.task_participants p WHERE p.task_id = t.id AND p.user_id = @me)
-                   OR EXISTS (SELECT 1 FROM tasks.list_items i JOIN tasks.list_members m ON m.list_id = i.list_id WHERE i.task_id = t.id AND m.user_id = @me))
+                  t.id IN (SELECT p.task_id FROM tasks.task_participants p WHERE p.organization_id = @org AND p.user_id = @me
+                           UNION ALL
+                           SELECT i.task_id FROM tasks.list_items i JOIN tasks.list_members m ON m.list_id = i.list_id
+                           WHERE m.organization_id = @org AND m.user_id = @me)
                   """, new NpgsqlParameter("me", me.UserId));
         }
         foreach (var (key, value) in query)
