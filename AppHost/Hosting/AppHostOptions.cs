@@ -14,7 +14,7 @@ public sealed record AppHostOptions
           --rabbit-port <n>   RabbitMQ AMQP port, cluster only (default 15673)
           --environment <e>   ASPNETCORE_ENVIRONMENT of the nodes (default Development)
           --plain             line output instead of the live table (automatic when stdout is not a terminal)
-        Data (kept across runs, git-ignored): .data/postgres, .data/rabbitmq; logs: .data/logs/<resource>.log
+        Data (kept across runs, git-ignored): .data/postgres, .data/rabbitmq, .data/files (uploads); logs: .data/logs/<resource>.log
         """;
 
     public int NodePort { get; init; } = 8080;

@@ -31,6 +31,8 @@ internal static class ClusterTopology
                 .WithRoles(roles)
                 .WithNodeId(name)
                 .WithEnvironment("Platform__Database__MigrateOnStart", "false")
+                // files, workers and scheduler nodes must see one store: here, one folder on this machine.
+                .WithEnvironment("Platform__Files__Local__Root", builder.Layout.DataPath("files"))
                 .WithSetupToken(builder.SetupToken)
                 .WaitFor(migrate);
 

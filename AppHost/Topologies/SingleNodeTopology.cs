@@ -13,6 +13,7 @@ internal static class SingleNodeTopology
         builder.AddMigrations("migrate", database);
         builder.EntryPoint = builder.AddHostNode("node", database, builder.Options.NodePort)
             .WithRoles("all")
+            .WithEnvironment("Platform__Files__Local__Root", builder.Layout.DataPath("files"))
             .WithSetupToken(builder.SetupToken);
     }
 }

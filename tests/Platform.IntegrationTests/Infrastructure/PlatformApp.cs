@@ -36,6 +36,8 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Platform", ConnectionString);
         builder.UseSetting("Platform:Setup:Token", SetupToken);
         builder.UseSetting("Platform:Realtime:PollInterval", "00:00:01");
+        // Not the default data/files under the content root (src/Host in these tests): a folder per test class.
+        builder.UseSetting("Platform:Files:Local:Root", Path.Combine(Path.GetTempPath(), "platform-it-files", DatabaseName));
         foreach (var (key, value) in ExtraSettings)
             builder.UseSetting(key, value);
     }
