@@ -6,7 +6,8 @@ using Platform.LocalResources;
 namespace Platform.ClusterTests;
 
 /// <summary>
-/// PostgreSQL + RabbitMQ + a gateway + two web nodes, all real processes; an organisation with
+/// PostgreSQL + RabbitMQ + a gateway + two web nodes + a files node + a workers node (sharing one file store
+/// folder), all real processes; an organisation with
 /// two members (Ann, Bob) set up through the gateway.
 /// </summary>
 #pragma warning disable CA1001 // disposed through IAsyncLifetime.DisposeAsync
@@ -25,6 +26,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public HostNode Gateway { get; private set; } = null!;
     public HostNode Web1 { get; private set; } = null!;
     public HostNode Web2 { get; private set; } = null!;
+    public HostNode Files { get; private set; } = null!;
+    public HostNode Workers { get; private set; } = null!;
     public string ConnectionString { get; private set; } = null!;
     public Dictionary<string, string?> NodeEnvironment { get; } = new();
     public string AnnToken { get; private set; } = null!;
@@ -51,6 +54,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         NodeEnvironment["Platform__Gateway__RefreshInterval"] = "00:00:01";
         NodeEnvironment["Platform__Gateway__HealthCheckInterval"] = "00:00:01";
         NodeEnvironment["Platform__Realtime__PollInterval"] = "00:00:01";
+        NodeEnvironment["Platform__Files__Local__Root"] = Path.Combine(_root, "files");
 
         await ProcessRunner.RunAsync("dotnet", [HostBinary.Path, "migrate"], new ProcessRunOptions
         {
@@ -60,7 +64,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         Web1 = new HostNode("web-1", "web", PortAllocator.GetFreeTcpPort(), NodeEnvironment);
         Web2 = new HostNode("web-2", "web", PortAllocator.GetFreeTcpPort(), NodeEnvironment);
         Gateway = new HostNode("gateway", "gateway", PortAllocator.GetFreeTcpPort(), NodeEnvironment);
-        await Task.WhenAll(Web1.StartAsync(), Web2.StartAsync(), Gateway.StartAsync());
+        Files = new HostNode("files-1", "files", PortAllocator.GetFreeTcpPort(), NodeEnvironment);
+        Workers = new HostNode("workers-1", "workers", PortAllocator.GetFreeTcpPort(), NodeEnvironment);
+        await Task.WhenAll(Web1.StartAsync(), Web2.StartAsync(), Gateway.StartAsync(), Files.StartAsync(), Workers.StartAsync());
         await WaitForGatewayDestinationsAsync(2);
 
         using var client = GatewayClient();
@@ -128,7 +134,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var node in ExtraNodes.Concat([Gateway, Web1, Web2]).Where(n => n is not null))
+        foreach (var node in ExtraNodes.Concat([Gateway, Web1, Web2, Files, Workers]).Where(n => n is not null))
             await node.DisposeAsync();
         await _rabbit.DisposeAsync();
         await _postgres.DisposeAsync();

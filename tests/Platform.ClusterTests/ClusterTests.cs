@@ -21,6 +21,45 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task A_file_goes_through_the_gateway_to_the_files_node_and_its_preview_comes_from_the_workers_node()
+    {
+        // The gateway sends /api/v1/files/** to files nodes only; the preview job runs only on the workers node
+        // (it got FileUploaded through RabbitMQ); the attach happens on a web node; all share one store folder.
+        var pdfPath = Path.Combine(Path.GetTempPath(), $"cluster-{Guid.NewGuid():N}.pdf");
+        Platform.IntegrationTests.Files.Previews.DocumentWriter.WritePdf(pdfPath, pages: 2);
+        var pdf = await File.ReadAllBytesAsync(pdfPath);
+        File.Delete(pdfPath);
+        using var ann = cluster.GatewayClient(cluster.AnnToken);
+        var upload = await ann.PostAsync("/api/v1/files?name=plan.pdf", new ByteArrayContent(pdf));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var fileId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        JsonElement preview;
+        do
+        {
+            await Task.Delay(200);
+            preview = (await ann.GetFromJsonAsync<JsonElement>($"/api/v1/files/{fileId}")).GetProperty("preview");
+        }
+        while (preview.GetProperty("status").GetString() == "pending" && DateTime.UtcNow < deadline);
+        Assert.Equal("ready", preview.GetProperty("status").GetString());
+        Assert.Equal(2, preview.GetProperty("pages").GetInt32());
+
+        // Web nodes do not serve files; the gateway does, through the files node.
+        using var annOnWeb = ClusterFixture.ClientFor(cluster.Web1, cluster.AnnToken);
+        Assert.Equal(HttpStatusCode.NotFound, (await annOnWeb.GetAsync($"/api/v1/files/{fileId}")).StatusCode);
+
+        var task = await ann.PostAsJsonAsync("/api/v1/tasks", new { title = "Plan", assigneeId = cluster.BobId, attachments = new[] { fileId } });
+        Assert.Equal(HttpStatusCode.Created, task.StatusCode);
+        using var bob = cluster.GatewayClient(cluster.BobToken);
+        var download = await bob.GetAsync($"/api/v1/files/{fileId}/content");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        var thumbnail = await bob.GetAsync($"/api/v1/files/{fileId}/pages/2");
+        Assert.Equal("image/jpeg", thumbnail.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task A_comment_made_on_one_web_node_reaches_an_SSE_stream_held_on_the_other()
     {
         var taskId = await CreateTaskForBobAsync("Cross-node");
