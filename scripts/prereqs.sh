@@ -4,7 +4,7 @@
 #   - PostgreSQL 15 server binaries (/usr/lib/postgresql/15/bin): the AppHost and tests run private servers
 #   - RabbitMQ (rabbitmq-server, /usr/lib/rabbitmq/bin): the cluster topology and cluster tests run private nodes
 #   - Chromium (/usr/bin/chromium): end-to-end tests drive it through Playwright
-#   - preview converters: vipsthumbnail (libvips-tools), pdftoppm (poppler-utils), soffice (libreoffice-writer-nogui),
+#   - preview converters: vipsthumbnail (libvips-tools), pdftoppm (poppler-utils), soffice (libreoffice-{writer,calc,impress}-nogui),
 #     qpdf (tests build encrypted PDFs with it)
 #   - npm packages of tools/s3rver (the S3-protocol server the storage tests and the AppHost's S3 mode run)
 #   - npm packages of src/Web (npm ci) when src/Web/package.json exists
@@ -24,7 +24,10 @@ missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 [[ -x /usr/bin/vipsthumbnail && -x /usr/bin/vipsheader ]] || missing+=(libvips-tools)
 [[ -x /usr/bin/pdftoppm && -x /usr/bin/pdfinfo ]] || missing+=(poppler-utils)
-[[ -x /usr/bin/soffice ]] && dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+# Writer reads .doc/.docx/.odt/.rtf, Calc spreadsheets, Impress presentations (core-nogui alone reads none of them).
+for lo in writer calc impress; do
+  dpkg -s "libreoffice-$lo-nogui" >/dev/null 2>&1 || missing+=("libreoffice-$lo-nogui")
+done
 [[ -x /usr/bin/qpdf ]] || missing+=(qpdf)
 if [[ -f src/Web/package.json ]] && ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
 
@@ -43,7 +46,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   say "installed ${missing[*]}"
 else
-  say "apt packages present (postgresql-15, rabbitmq-server, chromium, libvips-tools, poppler-utils, libreoffice-writer-nogui, qpdf)"
+  say "apt packages present (postgresql-15, rabbitmq-server, chromium, libvips-tools, poppler-utils, libreoffice-{writer,calc,impress}-nogui, qpdf)"
 fi
 
 # --- npm packages (web client, S3 test server) ----------------------------------------------------

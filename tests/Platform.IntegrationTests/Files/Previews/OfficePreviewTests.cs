@@ -56,6 +56,38 @@ public sealed class OfficePreviewTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task A_spreadsheet_and_a_presentation_are_converted_too()
+    {
+        // Made by LibreOffice itself from a CSV and from a flat ODF presentation: real xlsx and pptx packages.
+        var csv = _sandbox.PathOf("budget.csv");
+        await File.WriteAllTextAsync(csv, "item,amount\nrent,1200\nfood,300\n");
+        var slides = _sandbox.PathOf("talk.fodp");
+        await File.WriteAllTextAsync(slides, """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+              xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+              office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.presentation">
+             <office:body><office:presentation>
+              <draw:page draw:name="one"><draw:frame svg:x="2cm" svg:y="2cm" svg:width="10cm" svg:height="3cm"><draw:text-box><text:p>First</text:p></draw:text-box></draw:frame></draw:page>
+              <draw:page draw:name="two"><draw:frame svg:x="2cm" svg:y="2cm" svg:width="10cm" svg:height="3cm"><draw:text-box><text:p>Second</text:p></draw:text-box></draw:frame></draw:page>
+             </office:presentation></office:body></office:document>
+            """);
+        var profile = new Uri(_sandbox.PathOf("test-profile")).AbsoluteUri;
+        foreach (var (input, format, pages) in new[] { (csv, "xlsx", 1), (slides, "pptx", 2) })
+        {
+            await ProcessRunner.RunAsync("soffice",
+                ["-env:UserInstallation=" + profile, "--headless", "--norestore", "--convert-to", format, "--outdir", _sandbox.PathOf("made"), input],
+                new ProcessRunOptions { Environment = new Dictionary<string, string?> { ["HOME"] = _sandbox.Root } });
+            var made = Directory.GetFiles(_sandbox.PathOf("made"), "*." + format).Single();
+            var result = await _sandbox.RenderAsync(made);
+            output.WriteLine($"{format}: {result.Status} {result.Reason}");
+            Assert.Equal(PreviewStatus.Ready, result.Status);
+            Assert.Equal(pages, result.PageCount);
+            await AssertFitsAsync(result.ThumbnailPath!, 320);
+        }
+    }
+
+    [Fact]
     public async Task An_rtf_file_goes_through_libreoffice()
     {
         var rtf = _sandbox.PathOf("note.txt");
