@@ -46,12 +46,15 @@ public static class FilesModule
 
         services.AddObjectStore();
         services.AddScoped<StorageVerifier>();
-        if (roles.Has(PlatformRoles.Files))
+        if (roles.HasAny([PlatformRoles.Files, PlatformRoles.Scheduler]))
         {
+            // Uploads (files) and preview requeues (scheduler) write FileUploaded to this module's outbox.
             IntegrationEventTypes.Register<FileUploaded>();
             services.AddOutboxRelay(FilesDbContext.Schema);
-            services.AddScoped<FileUploader>();
         }
+
+        if (roles.Has(PlatformRoles.Files))
+            services.AddScoped<FileUploader>();
 
         if (roles.Has(PlatformRoles.Workers))
         {
@@ -63,6 +66,7 @@ public static class FilesModule
         if (roles.Has(PlatformRoles.Scheduler))
         {
             services.AddScoped<OrphanCleanup>();
+            services.AddScoped<PreviewRequeue>();
             services.AddHostedService<OrphanCleanupService>();
         }
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -69,6 +70,42 @@ public sealed class FileMaintenanceTests(FilesApp app) : IClassFixture<FilesApp>
         Assert.Equal(stray, Assert.Single(report.Problems, p => p.Kind == ProblemKind.Orphaned).Key);
         Assert.DoesNotContain(report.Problems, p => p.FileId == good.Id);
         Assert.Equal(1, await VerifyExitCodeAsync(org.Id));
+    }
+
+    [Fact]
+    public async Task Previews_stuck_in_pending_are_queued_again_and_given_up_after_three_tries()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var file = await FileApi.UploadAsync(org.Admin.Client, "notes.zip", FileApi.RandomBytes(100));
+        await WaitUntilAsync(org.Admin.Client, file.Id, status => status != "pending");
+
+        // As if the job had been lost (the in-memory bus of a node that died): pending, twenty minutes old (older than the 10-minute staleness, younger than the other test's 1-hour orphan age).
+        await SetPreviewAsync(file.Id, requeues: 0);
+        Assert.Equal(1, await RequeueAsync());
+        await WaitUntilAsync(org.Admin.Client, file.Id, status => status == "unsupported");
+
+        await SetPreviewAsync(file.Id, requeues: 3);
+        Assert.Equal(0, await RequeueAsync());
+        var gaveUp = await org.Admin.Client.GetFromJsonAsync<FileDto>($"/api/v1/files/{file.Id}");
+        Assert.Equal("failed", gaveUp!.Preview.Status);
+        Assert.Contains("tried several times", gaveUp.Preview.Reason, StringComparison.Ordinal);
+    }
+
+    private Task<int> SetPreviewAsync(Guid fileId, int requeues) => app.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
+        $"UPDATE files.files SET preview_status = 'pending', preview_requeues = {requeues}, created_at = now() - interval '20 minutes' WHERE id = {fileId}"));
+
+    private Task<int> RequeueAsync() => app.WithScopeAsync(sp =>
+        new PreviewRequeue(sp.GetRequiredService<FilesDbContext>(), TimeProvider.System, NullLogger<PreviewRequeue>.Instance)
+            .RunOnceAsync(TimeSpan.FromMinutes(10), CancellationToken.None));
+
+    private static async Task WaitUntilAsync(HttpClient client, Guid fileId, Func<string, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!done((await client.GetFromJsonAsync<FileDto>($"/api/v1/files/{fileId}"))!.Preview.Status))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The preview did not reach the expected state within 60 s.");
+            await Task.Delay(100);
+        }
     }
 
     private Task<int> CleanAsync(TimeSpan orphanAge) => app.WithScopeAsync(sp =>

@@ -79,7 +79,7 @@ internal sealed class OrphanCleanup(FilesDbContext db, IObjectStore store, IOpti
     }
 }
 
-/// <summary>Runs <see cref="OrphanCleanup"/> every <c>Platform:Files:CleanupInterval</c> on scheduler nodes.</summary>
+/// <summary>Runs <see cref="OrphanCleanup"/> and <see cref="PreviewRequeue"/> every <c>Platform:Files:CleanupInterval</c> on scheduler nodes.</summary>
 internal sealed class OrphanCleanupService(IServiceScopeFactory scopes, IOptions<FilesOptions> options, ILogger<OrphanCleanupService> logger)
     : BackgroundService
 {
@@ -92,6 +92,7 @@ internal sealed class OrphanCleanupService(IServiceScopeFactory scopes, IOptions
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<OrphanCleanup>().RunOnceAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<PreviewRequeue>().RunOnceAsync(PreviewRequeue.StaleAfter, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -45,6 +45,9 @@ internal sealed class StoredFile
     public int? Width { get; private set; }
     public int? Height { get; private set; }
 
+    /// <summary>How many times the preview job was queued again because no worker finished it (see PreviewRequeue).</summary>
+    public int PreviewRequeues { get; private set; }
+
     /// <summary>Bytes of the stored previews; counted in the tenant's usage with <see cref="Length"/>.</summary>
     public long PreviewBytes { get; private set; }
 
@@ -79,6 +82,19 @@ internal sealed class StoredFile
         Width = width;
         Height = height;
         PreviewBytes = bytes;
+    }
+
+    /// <summary>Queues the preview job again, or gives up after <paramref name="maxRequeues"/>; true when queued.</summary>
+    public bool RequeuePreview(int maxRequeues)
+    {
+        if (PreviewRequeues >= maxRequeues)
+        {
+            PreviewNotMade(PreviewStates.Failed, "No worker could finish the preview (tried several times).", PageCount, Width, Height);
+            return false;
+        }
+
+        PreviewRequeues++;
+        return true;
     }
 
     public void PreviewNotMade(string status, string? reason, int? pageCount, int? width, int? height)

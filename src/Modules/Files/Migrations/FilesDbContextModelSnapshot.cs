@@ -165,6 +165,10 @@ namespace Platform.Modules.Files.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("preview_reason");
 
+                    b.Property<int>("PreviewRequeues")
+                        .HasColumnType("integer")
+                        .HasColumnName("preview_requeues");
+
                     b.Property<string>("PreviewStatus")
                         .IsRequired()
                         .HasMaxLength(16)
