@@ -6,6 +6,7 @@ import type { Me } from './api/types';
 import { Header } from './components/Header';
 import { serverEvents } from './lib/events';
 import { navigate, paths, useRoute } from './lib/router';
+import { ListsProvider } from './lib/useLists';
 import { UsersProvider } from './lib/users';
 import { CalendarPage } from './pages/CalendarPage';
 import { CatalogPage } from './pages/CatalogPage';
@@ -14,6 +15,7 @@ import { ClusterPage } from './pages/ClusterPage';
 import { FormDesignerPage } from './pages/FormDesignerPage';
 import { FormsPage } from './pages/FormsPage';
 import { InboxPage } from './pages/InboxPage';
+import { ListsPage } from './pages/ListsPage';
 import { LoginPage } from './pages/LoginPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { RegisterPage } from './pages/RegisterPage';
@@ -101,22 +103,26 @@ export function App() {
     case 'ready':
       return (
         <UsersProvider>
-          <Header me={session.me} route={route} onLogout={() => void logout()} />
-          <main className="container">
-            {route.name === 'task' ? <TaskPage key={route.id} id={route.id} meId={session.me.id} />
-              : route.name === 'tasks' ? <TaskListPage />
-              : route.name === 'calendar' ? <CalendarPage month={route.month} />
-              : route.name === 'catalogs' ? <CatalogsPage me={session.me} />
-              : route.name === 'catalog' ? <CatalogPage key={route.id} id={route.id} me={session.me} />
-              : route.name === 'forms' ? <FormsPage me={session.me} />
-              : route.name === 'formNew' ? <FormDesignerPage key="new" id={null} me={session.me} />
-              : route.name === 'form' ? <FormDesignerPage key={route.id} id={route.id} me={session.me} />
-              : route.name === 'register' ? <RegisterPage key={route.id} id={route.id} query={route.query} />
-              : route.name === 'people' ? <PeoplePage me={session.me} />
-              : route.name === 'cluster' ? <ClusterPage />
-              : route.name === 'notFound' ? <p className="page muted">There is nothing here. <a href={paths.inbox()}>Go to the inbox</a>.</p>
-              : <InboxPage />}
-          </main>
+          <ListsProvider>
+            <Header me={session.me} route={route} onLogout={() => void logout()} />
+            <main className="container">
+              {route.name === 'task' ? <TaskPage key={route.id} id={route.id} meId={session.me.id} />
+                : route.name === 'tasks' ? <TaskListPage />
+                : route.name === 'lists' || route.name === 'list'
+                  ? <ListsPage id={route.name === 'list' ? route.id : null} me={session.me} />
+                : route.name === 'calendar' ? <CalendarPage month={route.month} />
+                : route.name === 'catalogs' ? <CatalogsPage me={session.me} />
+                : route.name === 'catalog' ? <CatalogPage key={route.id} id={route.id} me={session.me} />
+                : route.name === 'forms' ? <FormsPage me={session.me} />
+                : route.name === 'formNew' ? <FormDesignerPage key="new" id={null} me={session.me} />
+                : route.name === 'form' ? <FormDesignerPage key={route.id} id={route.id} me={session.me} />
+                : route.name === 'register' ? <RegisterPage key={route.id} id={route.id} query={route.query} />
+                : route.name === 'people' ? <PeoplePage me={session.me} />
+                : route.name === 'cluster' ? <ClusterPage />
+                : route.name === 'notFound' ? <p className="page muted">There is nothing here. <a href={paths.inbox()}>Go to the inbox</a>.</p>
+                : <InboxPage />}
+            </main>
+          </ListsProvider>
         </UsersProvider>
       );
   }

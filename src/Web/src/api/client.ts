@@ -60,6 +60,11 @@ export const api = {
     request<Comment>('POST', `${task(id)}/participants`, { body: { userIds } }),
   removeParticipant: (id: string, userId: string) =>
     request<Comment>('DELETE', `${task(id)}/participants/${enc(userId)}`),
+  /** Anyone who sees the task may (un)subscribe themselves; only participants (un)subscribe others. */
+  addSubscribers: (id: string, userIds: string[]) =>
+    request<Comment>('POST', `${task(id)}/subscribers`, { body: { userIds } }),
+  removeSubscriber: (id: string, userId: string) =>
+    request<Comment>('DELETE', `${task(id)}/subscribers/${enc(userId)}`),
 
   forms: () => request<Page<FormTemplateSummary>>('GET', `${base}/forms?limit=200`),
   form: (id: string, version?: number) =>

@@ -134,6 +134,8 @@ export interface TaskDetails {
   authorId: string;
   assigneeId: string | null;
   participantIds: string[];
+  /** People who follow the task without taking part in it (never also participants). */
+  subscriberIds: string[];
   dueDate?: string | null;
   dueAt?: string | null;
   durationMinutes?: number | null;

@@ -1,17 +1,19 @@
 import type { Comment, FormFieldDef } from '../api/types';
 import { chronological, describeEntry, stepsBefore } from '../lib/history';
 import { fullTime, relativeTime } from '../lib/time';
+import { useLists } from '../lib/useLists';
 import { useUsers } from '../lib/users';
 import { AttachmentList } from './AttachmentList';
 
 export function CommentStream({ comments, fields }: { comments: readonly Comment[]; fields?: readonly FormFieldDef[] }) {
   const { nameOf } = useUsers();
+  const { nameOf: listName } = useLists();
   const ordered = chronological(comments);
   const steps = stepsBefore(ordered);
   return (
     <ol className="stream" data-testid="comment-list">
       {ordered.map((entry) => {
-        const line = describeEntry(entry, nameOf, { fields, step: fields ? steps.get(entry.id) : undefined });
+        const line = describeEntry(entry, nameOf, { fields, step: fields ? steps.get(entry.id) : undefined, listName });
         return (
           <li key={entry.id} className={`stream-item stream-${entry.kind}`} data-testid="comment-item"
             data-kind={entry.kind}>

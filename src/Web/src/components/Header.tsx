@@ -26,6 +26,7 @@ export function Header({ me, route, onLogout }: Props) {
           </a>
           <a href={paths.tasks()} className={cls(route.name === 'tasks' || route.name === 'task')}
             data-testid="nav-tasks">All my tasks</a>
+          <a href={paths.lists()} className={cls(route.name === 'lists' || route.name === 'list')} data-testid="nav-lists">Lists</a>
           <a href={paths.calendar()} className={cls(route.name === 'calendar')} data-testid="nav-calendar">Calendar</a>
           <a href={paths.forms()} data-testid="nav-forms"
             className={cls(route.name === 'forms' || route.name === 'form' || route.name === 'formNew' || route.name === 'register')}>Forms</a>

@@ -130,3 +130,35 @@ describe('form tasks', () => {
     expect([...stepsBefore(entries)]).toEqual([['e1', 1], ['e2', 1], ['e3', 2]]);
   });
 });
+
+describe('subscriptions and lists in the history', () => {
+  const change = (partial: Partial<Comment>): Comment => entry({ kind: 'changed', ...partial });
+
+  it('tells following oneself from subscribing someone else', () => {
+    expect(describeEntry(change({ authorId: 'b', changes: [{ field: 'subscribers', from: null, to: 'b' }] }), nameOf).summary)
+      .toBe('Bob started following the task');
+    expect(describeEntry(change({ authorId: 'b', changes: [{ field: 'subscribers', from: 'b', to: null }] }), nameOf).summary)
+      .toBe('Bob stopped following the task');
+    expect(describeEntry(change({ changes: [{ field: 'subscribers', from: null, to: 'b' }] }), nameOf).summary).toBe('Alice subscribed Bob');
+    expect(describeEntry(change({ changes: [{ field: 'subscribers', from: 'b', to: null }] }), nameOf).summary).toBe('Alice unsubscribed Bob');
+  });
+
+  it('names the subscribers given when the task was created', () => {
+    expect(describeEntry(entry({ kind: 'created', changes: [{ field: 'subscribers', from: null, to: 'b' }] }), nameOf).summary)
+      .toBe('Alice created the task and subscribed Bob');
+  });
+
+  it('names lists by their names, and a list it cannot name neutrally', () => {
+    const listName = (id: string) => (id === 'l1' ? 'Website' : 'a list you cannot see');
+    expect(describeEntry(change({ changes: [{ field: 'lists', from: null, to: 'l1' }] }), nameOf, { listName }).summary)
+      .toBe('Alice added the task to “Website”');
+    expect(describeEntry(change({ changes: [{ field: 'lists', from: 'l2', to: null }] }), nameOf, { listName }).summary)
+      .toBe('Alice removed the task from “a list you cannot see”');
+    expect(describeEntry(change({ changes: [{ field: 'lists', from: null, to: 'l1' }] }), nameOf).summary)
+      .toBe('Alice added the task to “a list”');
+  });
+
+  it('makes sure subscribers’ names are known', () => {
+    expect(peopleIn(change({ changes: [{ field: 'subscribers', from: null, to: 'b' }] }))).toEqual(['a', 'b']);
+  });
+});

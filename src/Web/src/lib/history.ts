@@ -15,8 +15,17 @@ export interface HistoryLine {
 
 const quoted = (s: string | null) => `“${s ?? ''}”`;
 
+/** What a change's phrase may need beyond people's names. */
+export interface ChangeContext {
+  /** Who made the change: "started following" rather than "subscribed Ann" for oneself. */
+  actorId?: string;
+  /** A list's name (lists the user cannot see included). */
+  listName?: (listId: string) => string;
+}
+
 /** One field change as a phrase that follows the actor's name. */
-export function describeChange(change: FieldChange, nameOf: NameOf, fields: readonly FormFieldDef[] = []): string {
+export function describeChange(change: FieldChange, nameOf: NameOf, fields: readonly FormFieldDef[] = [],
+  context: ChangeContext = {}): string {
   const { field, from, to } = change;
   if (field.startsWith('fields.')) {
     const code = field.slice('fields.'.length);
@@ -48,6 +57,17 @@ export function describeChange(change: FieldChange, nameOf: NameOf, fields: read
     case 'participants':
       if (to) return `added ${nameOf(to)} to participants`;
       return `removed ${from ? nameOf(from) : 'someone'} from participants`;
+    case 'subscribers': {
+      const person = to ?? from;
+      const self = person !== null && person === context.actorId;
+      if (to) return self ? 'started following the task' : `subscribed ${nameOf(to)}`;
+      return self ? 'stopped following the task' : `unsubscribed ${from ? nameOf(from) : 'someone'}`;
+    }
+    case 'lists': {
+      const name = (id: string) => quoted(context.listName?.(id) ?? 'a list');
+      if (to) return `added the task to ${name(to)}`;
+      return `removed the task from ${from ? name(from) : quoted('a list')}`;
+    }
     default:
       if (!to) return `cleared ${field}`;
       return from ? `changed ${field} from ${quoted(from)} to ${quoted(to)}` : `set ${field} to ${quoted(to)}`;
@@ -64,6 +84,8 @@ export interface EntryContext {
   fields?: readonly FormFieldDef[];
   /** The route step the task was at when the entry was made (see `stepsBefore`). */
   step?: number;
+  /** Names lists in `lists` changes. */
+  listName?: (listId: string) => string;
 }
 
 const decisionVerbs: Partial<Record<string, string>> = {
@@ -73,13 +95,17 @@ const decisionVerbs: Partial<Record<string, string>> = {
 /** Renders one entry of a task's history as a readable line. */
 export function describeEntry(entry: Comment, nameOf: NameOf, context: EntryContext = {}): HistoryLine {
   const actor = nameOf(entry.authorId);
-  const phrases = (entry.changes ?? []).map((c) => describeChange(c, nameOf, context.fields));
+  const changeContext = { actorId: entry.authorId, listName: context.listName };
+  const phrases = (entry.changes ?? []).map((c) => describeChange(c, nameOf, context.fields, changeContext));
   const spent = entry.spentMinutes ? `Spent ${formatDuration(entry.spentMinutes)}` : null;
   const text = entry.text?.trim() ? entry.text : null;
   const line = (summary: string, body: string | null = null) => ({ summary, body, spent });
   switch (entry.kind) {
-    case 'created':
-      return line(`${actor} created the task`);
+    case 'created': {
+      // Subscribers named when the task was created are recorded on this entry.
+      const subscribed = (entry.changes ?? []).filter((c) => c.field === 'subscribers').map((c) => describeChange(c, nameOf, [], changeContext));
+      return line(subscribed.length ? `${actor} created the task and ${joinPhrases(subscribed)}` : `${actor} created the task`);
+    }
     case 'assigned': {
       const assignee = entry.text?.trim();
       if (!assignee) return line(`${actor} removed the assignee`);
@@ -120,7 +146,7 @@ export function peopleIn(entry: Comment): string[] {
   const ids = [entry.authorId];
   if (entry.kind === 'assigned' && entry.text) ids.push(entry.text);
   for (const c of entry.changes ?? []) {
-    if (c.field === 'assigneeId' || c.field === 'participants') {
+    if (c.field === 'assigneeId' || c.field === 'participants' || c.field === 'subscribers') {
       if (c.from) ids.push(c.from);
       if (c.to) ids.push(c.to);
     }

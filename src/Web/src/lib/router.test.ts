@@ -29,12 +29,20 @@ describe('parseRoute', () => {
     ['#/tasks/a%2Fb', { name: 'task', id: 'a/b' }],
     ['#/nope', { name: 'notFound' }],
     ['#/tasks/1/2', { name: 'notFound' }],
+    ['#/lists', { name: 'lists' }],
+    ['#/lists/0195-abc', { name: 'list', id: '0195-abc' }],
+    ['#/lists/0195-abc/tasks', { name: 'notFound' }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
 
   it('round-trips the cluster path', () => {
     expect(parseRoute(paths.cluster())).toEqual({ name: 'cluster' });
+  });
+
+  it('round-trips list paths', () => {
+    expect(parseRoute(paths.lists())).toEqual({ name: 'lists' });
+    expect(parseRoute(paths.list('a/b c'))).toEqual({ name: 'list', id: 'a/b c' });
   });
 
   it('round-trips task paths', () => {

@@ -7,6 +7,8 @@ export type Route =
   | { name: 'catalogs' }
   | { name: 'catalog'; id: string }
   | { name: 'task'; id: string }
+  | { name: 'lists' }
+  | { name: 'list'; id: string }
   | { name: 'forms' }
   | { name: 'formNew' }
   | { name: 'form'; id: string }
@@ -36,6 +38,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'calendar' && parts.length <= 2) {
     return { name: 'calendar', month: second && /^\d{4}-\d{2}$/.test(second) ? second : null };
   }
+  if (first === 'lists' && parts.length <= 2) return second ? { name: 'list', id: safeDecode(second) } : { name: 'lists' };
   if (first === 'catalogs' && second && parts.length === 2) return { name: 'catalog', id: safeDecode(second) };
   if (first === 'tasks' && second && parts.length === 2) {
     return { name: 'task', id: safeDecode(second) };
@@ -61,6 +64,8 @@ export const paths = {
   catalogs: () => '#/catalogs',
   catalog: (id: string) => `#/catalogs/${encodeURIComponent(id)}`,
   task: (id: string) => `#/tasks/${encodeURIComponent(id)}`,
+  lists: () => '#/lists',
+  list: (id: string) => `#/lists/${encodeURIComponent(id)}`,
   forms: () => '#/forms',
   newForm: () => '#/forms/new',
   form: (id: string) => `#/forms/${encodeURIComponent(id)}`,

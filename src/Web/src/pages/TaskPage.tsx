@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
+import { listsApi } from '../api/lists';
 import { ApiError } from '../api/problem';
 import type { Comment, FormTemplate, TaskDetails, TaskPatch } from '../api/types';
 import { CommentForm } from '../components/CommentForm';
@@ -9,14 +10,17 @@ import { FormPanel } from '../components/FormPanel';
 import { RoutePanel } from '../components/RoutePanel';
 import type { RouteAction } from '../components/RoutePanel';
 import { ParticipantsBox } from '../components/ParticipantsBox';
+import { SubscribersBox } from '../components/SubscribersBox';
 import { TaskCard } from '../components/TaskCard';
 import { TaskEditForm } from '../components/TaskEditForm';
+import { TaskListsBox } from '../components/TaskListsBox';
 import { useServerEvents } from '../lib/events';
 import type { Draft } from '../lib/formValues';
 import { valuesFromDraft } from '../lib/formValues';
 import { peopleIn, withEntries } from '../lib/history';
 import { inboxChanged } from '../lib/inboxSignal';
 import { paths } from '../lib/router';
+import { useLists } from '../lib/useLists';
 import { useTaskChange } from '../lib/useTaskChange';
 import { useUsers } from '../lib/users';
 
@@ -45,6 +49,13 @@ export function TaskPage({ id, meId }: { id: string; meId: string }) {
   }, [id]);
 
   const change = useTaskChange(load);
+  const lists = useLists();
+  const reloadLists = lists.reload;
+
+  // The "Lists" box offers the lists I can see: bring them up to date (lists have no live events).
+  useEffect(() => {
+    void reloadLists();
+  }, [id, reloadLists]);
 
   useEffect(() => {
     setTask(null);
@@ -72,7 +83,7 @@ export function TaskPage({ id, meId }: { id: string; meId: string }) {
     const route = task.form?.route;
     ensure([...(route?.steps.flatMap((s) => s.approvers.map((a) => a.userId)) ?? []),
       ...(template?.fields.filter((f) => f.type === 'person').map((f) => String(task.form?.values[f.code] ?? '')) ?? []),
-      task.authorId, task.assigneeId, ...task.participantIds, ...task.comments.flatMap(peopleIn)]);
+      task.authorId, task.assigneeId, ...task.participantIds, ...task.subscriberIds, ...task.comments.flatMap(peopleIn)]);
   }, [task, template, ensure]);
 
   const onPosted = (comment: Comment) => {
@@ -129,6 +140,12 @@ export function TaskPage({ id, meId }: { id: string; meId: string }) {
         <ParticipantsBox task={task} busy={change.busy}
           onAdd={(userId) => void change.run(() => api.addParticipants(id, [userId]))}
           onRemove={(userId) => void change.run(() => api.removeParticipant(id, userId))} />
+        <SubscribersBox task={task} meId={meId} busy={change.busy}
+          onAdd={(userId) => void change.run(() => api.addSubscribers(id, [userId]))}
+          onRemove={(userId) => void change.run(() => api.removeSubscriber(id, userId))} />
+        <TaskListsBox task={task} busy={change.busy}
+          onAdd={(listId) => void change.run(() => listsApi.addTask(id, listId))}
+          onRemove={(listId) => void change.run(() => listsApi.removeTask(id, listId))} />
       </article>
       {task.form && (
         <>
