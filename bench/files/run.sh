@@ -70,13 +70,13 @@ measure() { # $1 label, rest: command
 }
 
 upload() { # $1 base url → prints the file id
-  curl -sf -X POST -T "$work/big.bin" -H "Authorization: Bearer $token" -H 'content-type: application/octet-stream' \
+  curl -sSf -X POST -T "$work/big.bin" -H "Authorization: Bearer $token" -H 'content-type: application/octet-stream' \
     "$1/api/v1/files?name=big.bin" > "$work/upload.json"
   grep -q "\"sha256\":\"$expected\"" "$work/upload.json" || { echo "upload hash mismatch: $(cat "$work/upload.json")"; exit 1; }
   sed -E 's/.*"id":"([^"]+)".*/\1/' "$work/upload.json" > "$work/id"
 }
 download() { # $1 base url
-  curl -sf -H "Authorization: Bearer $token" "$1/api/v1/files/$(cat "$work/id")/content" -o "$work/down.bin"
+  curl -sSf -H "Authorization: Bearer $token" "$1/api/v1/files/$(cat "$work/id")/content" -o "$work/down.bin"
 }
 copy() { cp "$work/big.bin" "$work/copy.bin" && sync "$work/copy.bin"; }
 
