@@ -6,6 +6,7 @@ using Platform.BuildingBlocks.Web;
 using Platform.Modules.Identity.Contracts;
 using Platform.Modules.Tasks.Changes;
 using Platform.Modules.Tasks.Domain;
+using Platform.Modules.Tasks.Participants;
 
 namespace Platform.Modules.Tasks.Subscribers;
 
@@ -18,20 +19,14 @@ internal sealed record AddSubscribersRequest(IReadOnlyList<Guid>? UserIds);
 /// </summary>
 internal static class SubscriberEndpoints
 {
-    private const int MaxPerRequest = 100;
-
     public static void Map(RouteGroupBuilder tasks)
     {
         tasks.MapPost("/{id:guid}/subscribers", async Task<IResult> (Guid id, AddSubscribersRequest request, CurrentUser me,
             TaskChanges changes, IUserDirectory directory, HttpRequest http, CancellationToken ct) =>
         {
-            var ids = request.UserIds?.Distinct().ToList() ?? [];
-            if (ids.Count is 0 or > MaxPerRequest)
-                return Problems.Invalid("userIds", $"give between 1 and {MaxPerRequest} user ids.");
-            var members = (await directory.FindManyAsync(me.OrganizationId, ids, ct)).Select(u => u.Id).ToHashSet();
-            var unknown = ids.Where(u => !members.Contains(u)).ToList();
-            if (unknown.Count > 0)
-                return Problems.Invalid("userIds", $"not members of your organisation: {string.Join(", ", unknown)}.");
+            var (ids, problem) = await MemberIds.CheckAsync(request.UserIds, me.OrganizationId, directory, ct);
+            if (problem is not null)
+                return problem;
             return await changes.ApplyAsync(id, me, http, (task, now) =>
             {
                 RequireParticipantUnlessSelf(task, me, ids);
