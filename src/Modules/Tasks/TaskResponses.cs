@@ -18,16 +18,18 @@ internal sealed record TaskDetailsResponse(
     Guid Id, string Title, string Description, string DescriptionHtml, Guid AuthorId, Guid? AssigneeId,
     IReadOnlyList<Guid> ParticipantIds, IReadOnlyList<Guid> SubscriberIds, DateOnly? DueDate, DateTimeOffset? DueAt, int? DurationMinutes,
     DateTimeOffset? ClosedAt, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<CommentResponse> Comments, TaskFormResponse? Form)
+    IReadOnlyList<CommentResponse> Comments, TaskFormResponse? Form, IReadOnlyList<Guid> ListIds)
 {
-    public static TaskDetailsResponse From(WorkTask t) => new(
+    /// <param name="listIds">The lists holding the task that the caller sees (<see cref="Access.TaskAccess.VisibleListIdsAsync"/>); none for a new task.</param>
+    public static TaskDetailsResponse From(WorkTask t, IReadOnlyList<Guid>? listIds = null) => new(
         t.Id, t.Title, t.Description, SafeMarkdown.ToHtml(t.Description), t.AuthorId, t.AssigneeId, t.ParticipantIds, t.SubscriberIds,
         t.DueDate, t.DueAt, t.DurationMinutes, t.ClosedAt, t.Version, t.CreatedAt, t.UpdatedAt,
         t.Comments.OrderBy(c => c.CreatedAt).ThenBy(c => c.Ordinal).ThenBy(c => c.Id).Select(CommentResponse.From).ToList(),
         t.IsFormTask
             ? new TaskFormResponse(t.FormTemplateId!.Value, t.FormVersion!.Value,
                 System.Text.Json.JsonDocument.Parse(t.FormValues!).RootElement, TaskFormJson.Deserialize(t.RouteState!), t.PendingApproverIds)
-            : null);
+            : null,
+        listIds ?? []);
 }
 
 /// <summary>A form task's pinned template version, values, route state and the approvers awaited.</summary>

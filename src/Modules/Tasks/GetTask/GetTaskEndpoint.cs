@@ -20,6 +20,6 @@ internal static class GetTaskEndpoint
         // Clients polling a task they already have get 304 and no body.
         if (EntityVersions.IfNoneMatchHits(http.Request, task.Version))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        return TypedResults.Ok(TaskDetailsResponse.From(task));
+        return TypedResults.Ok(TaskDetailsResponse.From(task, await access.VisibleListIdsAsync(task.Id, me, ct)));
     });
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,7 +16,7 @@ internal sealed record ListRequest(string? Name, Guid? ParentId);
 
 internal sealed record ListMembersRequest(IReadOnlyList<Guid>? UserIds);
 
-/// <summary>Lists (projects): create, rename or move (no cycles, at most 10 deep), members, delete.</summary>
+/// <summary>Lists (projects): create, rename or move (never inside itself, at most 10 levels), members, delete.</summary>
 internal static class ListEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -27,50 +28,36 @@ internal static class ListEndpoints
         lists.MapPost("/", async Task<IResult> (ListRequest request, CurrentUser me, TasksDbContext db, TimeProvider time, CancellationToken ct) =>
         {
             var errors = new FieldErrors().Required("name", request.Name, TaskList.MaxNameLength);
+            await using var transaction = request.ParentId is null ? null : await db.LockTreeAsync(me.OrganizationId, ct);
             if (request.ParentId is { } parent && await db.FindVisibleListAsync(parent, me, ct) is null)
                 errors.Add("parentId", "is not a list you can see.");
-            else if (await db.DepthBelowAsync(me.OrganizationId, request.ParentId, null, ct) is < 0 or >= TaskList.MaxDepth)
-                errors.Add("parentId", $"lists nest at most {TaskList.MaxDepth} deep.");
+            else if (request.ParentId is not null && await db.ProblemPlacingAsync(me.OrganizationId, request.ParentId, null, ct) is { } problem)
+                errors.Add("parentId", problem);
             if (errors.Any)
                 return errors.ToProblem();
             var list = TaskList.Create(me.OrganizationId, me.UserId, request.Name!, request.ParentId, time.GetUtcNowForDatabase());
             db.Lists.Add(list);
             await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+                await transaction.CommitAsync(ct);
             return TypedResults.Created($"/api/v1/lists/{list.Id}", list.ToResponse());
         });
 
-        lists.MapPatch("/{id:guid}", async Task<IResult> (Guid id, ListRequest request, CurrentUser me, TasksDbContext db, CancellationToken ct) =>
-        {
-            var list = await db.FindVisibleListAsync(id, me, ct);
-            if (list is null)
-                return Problems.NotFound("The list");
-            var errors = new FieldErrors();
-            if (request.Name is not null)
-                errors.Required("name", request.Name, TaskList.MaxNameLength);
-            if (request.ParentId is { } parent && parent != list.ParentId)
-            {
-                if (await db.FindVisibleListAsync(parent, me, ct) is null)
-                    errors.Add("parentId", "is not a list you can see.");
-                else if (await db.DepthBelowAsync(me.OrganizationId, parent, list.Id, ct) is < 0 or >= TaskList.MaxDepth)
-                    errors.Add("parentId", "would put the list inside itself, or nest it too deep.");
-            }
-            if (errors.Any)
-                return errors.ToProblem();
-            list.Name = request.Name?.Trim() ?? list.Name;
-            list.ParentId = request.ParentId ?? list.ParentId;
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Ok(list.ToResponse());
-        });
+        lists.MapPatch("/{id:guid}", EditAsync);
 
         lists.MapDelete("/{id:guid}", async Task<IResult> (Guid id, CurrentUser me, TasksDbContext db, CancellationToken ct) =>
         {
+            // Locked so that no list is created or moved under this one between the check and the delete.
+            await using var transaction = await db.LockTreeAsync(me.OrganizationId, ct);
             var list = await db.FindVisibleListAsync(id, me, ct);
             if (list is null)
                 return Problems.NotFound("The list");
-            if (await db.Lists.AnyAsync(l => l.ParentId == id, ct))
+            if (await db.Lists.AnyAsync(l => l.ParentId == id && l.OrganizationId == me.OrganizationId, ct))
                 return Problems.Conflict("The list has nested lists: move or delete them first.");
             db.Lists.Remove(list); // its tasks stay; only their membership in this list goes
             await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+                await transaction.CommitAsync(ct);
             return TypedResults.NoContent();
         });
 
@@ -102,5 +89,36 @@ internal static class ListEndpoints
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(list.ToResponse());
         });
+    }
+
+    /// <summary>
+    /// Rename and/or move: <c>parentId</c> absent leaves the list in place, null moves it to the top
+    /// level. Moving needs the new parent to be visible to the caller, and brings the whole branch
+    /// along, so the branch's height counts towards the depth limit.
+    /// </summary>
+    private static async Task<IResult> EditAsync(Guid id, JsonElement body, CurrentUser me, TasksDbContext db, CancellationToken ct)
+    {
+        var (edit, errors) = ListEditParser.Parse(body);
+        await using var transaction = edit.ParentId.HasValue ? await db.LockTreeAsync(me.OrganizationId, ct) : null;
+        var list = await db.FindVisibleListAsync(id, me, ct);
+        if (list is null)
+            return Problems.NotFound("The list");
+        if (edit.ParentId is { HasValue: true, Value: var parentId } && parentId != Guid.Empty && parentId != list.ParentId)
+        {
+            if (parentId is { } parent && await db.FindVisibleListAsync(parent, me, ct) is null)
+                errors.Add("parentId", "is not a list you can see.");
+            else if (await db.ProblemPlacingAsync(me.OrganizationId, parentId, list.Id, ct) is { } problem)
+                errors.Add("parentId", problem);
+        }
+        if (errors.Any)
+            return errors.ToProblem();
+        if (edit.Name.HasValue)
+            list.Name = edit.Name.Value;
+        if (edit.ParentId.HasValue)
+            list.ParentId = edit.ParentId.Value;
+        await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+            await transaction.CommitAsync(ct);
+        return TypedResults.Ok(list.ToResponse());
     }
 }
