@@ -150,6 +150,90 @@ public sealed partial class ListsTests(PlatformFixture platform)
         });
     }
 
+    [Fact]
+    public async Task A_member_of_a_project_sees_its_sub_lists_and_their_tasks_until_a_sub_list_moves_to_the_top_level()
+    {
+        await using var browser = new BrowserSession(platform, nameof(A_member_of_a_project_sees_its_sub_lists_and_their_tasks_until_a_sub_list_moves_to_the_top_level));
+        await browser.RunAsync(async () =>
+        {
+            var suffix = Guid.NewGuid().ToString("N")[..8];
+            var project = $"Office move {suffix}";
+            var sub = $"Furniture {suffix}";
+            var title = $"Order the standing desks {suffix}";
+
+            // Ann creates a project with a sub-list, and makes Bob a member of the project only.
+            var ann = await browser.OpenPageAsync("ann");
+            await BrowserSession.LogInAsync(ann, platform.Ann);
+            await ann.GetByTestId("nav-lists").ClickAsync();
+            await ann.GetByTestId("list-new-name").FillAsync(project);
+            await ann.GetByTestId("list-new-submit").ClickAsync();
+            await Expect(ann.GetByTestId("list-name")).ToHaveTextAsync(project);
+            await ann.GetByTestId("list-members-select").SelectOptionAsync(new SelectOptionValue { Value = platform.Bob.Id.ToString() });
+            await ann.GetByTestId("list-members-add").ClickAsync();
+            await Expect(ann.GetByTestId("list-members-chip").Filter(new LocatorFilterOptions { HasText = "Bob" })).ToBeVisibleAsync();
+            await ann.GetByTestId("list-child-name").FillAsync(sub);
+            await ann.GetByTestId("list-child-submit").ClickAsync();
+            await Expect(ann.GetByTestId("list-name")).ToHaveTextAsync(sub);
+            var subId = ListIdOf(ann);
+            await Expect(ann.GetByTestId("list-members-chip").Filter(new LocatorFilterOptions { HasText = "Bob" })).ToHaveCountAsync(0);
+
+            // Her task goes into the sub-list; the task page names the lists it is in.
+            await ann.GetByTestId("nav-tasks").ClickAsync();
+            await ann.GetByTestId("new-task-title").FillAsync(title);
+            await ann.GetByTestId("new-task-submit").ClickAsync();
+            await ann.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Open it" }).ClickAsync();
+            await Expect(ann.GetByTestId("task-title")).ToHaveTextAsync(title);
+            await Expect(ann.GetByTestId("task-lists")).ToContainTextAsync("In no list");
+            await ann.GetByTestId("task-list-add").SelectOptionAsync(new SelectOptionValue { Value = subId });
+            await ann.GetByTestId("task-list-add-submit").ClickAsync();
+            await Expect(ann.GetByTestId("task-list-chip")).ToHaveTextAsync(new Regex($"^{Regex.Escape($"{project} / {sub}")}"));
+
+            // Bob sees the sub-list under the project; the project's own tasks exclude it until he includes nested lists.
+            var bob = await browser.OpenPageAsync("bob");
+            await BrowserSession.LogInAsync(bob, platform.Bob);
+            await bob.GetByTestId("nav-lists").ClickAsync();
+            await Expect(TreeNode(bob, sub)).ToHaveAttributeAsync("data-depth", "1");
+            await Expect(TreeNode(bob, sub).GetByTestId("lists-hidden-parent")).ToHaveCountAsync(0);
+            await TreeNode(bob, project).GetByTestId("lists-link").ClickAsync();
+            await Expect(bob.GetByTestId("list-name")).ToHaveTextAsync(project);
+            await Expect(bob.GetByTestId("list-tasks-empty")).ToBeVisibleAsync();
+            var bobsTask = bob.GetByTestId("list-tasks").GetByTestId("task-list-item").Filter(new LocatorFilterOptions { HasText = title });
+            await bob.GetByTestId("list-tasks-nested").CheckAsync();
+            await Expect(bobsTask).ToBeVisibleAsync();
+            await bob.GetByTestId("list-tasks-nested").UncheckAsync();
+            await Expect(bob.GetByTestId("list-tasks-empty")).ToBeVisibleAsync();
+
+            // In the sub-list itself he sees the task, and opens it without taking part.
+            await TreeNode(bob, sub).GetByTestId("lists-link").ClickAsync();
+            await Expect(bob.GetByTestId("list-name")).ToHaveTextAsync(sub);
+            await bobsTask.ClickAsync();
+            await Expect(bob.GetByTestId("task-title")).ToHaveTextAsync(title);
+            await Expect(bob.GetByTestId("participant")).ToHaveTextAsync(["Ann"]);
+            await Expect(bob.GetByTestId("task-list-chip")).ToHaveTextAsync(new Regex($"^{Regex.Escape($"{project} / {sub}")}"));
+
+            // Ann moves the sub-list to the top level: it leaves the project, and Bob, a member only above it, loses sight of it.
+            await ann.GetByTestId("nav-lists").ClickAsync();
+            await TreeNode(ann, sub).GetByTestId("lists-link").ClickAsync();
+            await Expect(ann.GetByTestId("list-name")).ToHaveTextAsync(sub);
+            await ann.GetByTestId("list-move-open").ClickAsync();
+            await ann.GetByTestId("list-move-target").SelectOptionAsync(new SelectOptionValue { Label = "Top level" });
+            await ann.GetByTestId("list-move-save").ClickAsync();
+            await Expect(TreeNode(ann, sub)).ToHaveAttributeAsync("data-depth", "0");
+            await Expect(ann.GetByTestId("list-breadcrumb")).Not.ToContainTextAsync(project);
+            await Expect(ann.GetByTestId("list-error")).ToHaveCountAsync(0);
+            await ann.GetByTestId("list-move-open").ClickAsync();
+            await Expect(ann.GetByTestId("list-move-target").Locator("option", new LocatorLocatorOptions { HasText = "Top level" })).ToHaveCountAsync(0);
+
+            await bob.GetByTestId("nav-lists").ClickAsync();
+            await Expect(TreeNode(bob, project)).ToHaveCountAsync(1);
+            await Expect(TreeNode(bob, sub)).ToHaveCountAsync(0);
+            await TreeNode(bob, project).GetByTestId("lists-link").ClickAsync();
+            await Expect(bob.GetByTestId("list-name")).ToHaveTextAsync(project);
+            await Expect(bob.GetByTestId("list-tasks-empty")).ToBeVisibleAsync();
+            await Expect(bob.GetByTestId("list-tasks-nested")).ToHaveCountAsync(0);
+        });
+    }
+
     private static ILocator TreeNode(IPage page, string name) => page.GetByTestId("lists-tree").Locator($"[data-testid='lists-item'][data-name=\"{name}\"]");
 
     private static ILocator MoveOption(IPage page, string listId) => page.GetByTestId("list-move-target").Locator($"option[value='{listId}']");

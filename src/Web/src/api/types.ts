@@ -146,6 +146,8 @@ export interface TaskDetails {
   comments: Comment[];
   /** Present for form tasks only. */
   form?: TaskForm | null;
+  /** The lists holding the task that I can see (administrators: all of them). */
+  listIds: string[];
 }
 
 export type FormValue = string | number | boolean | string[] | Record<string, unknown>[] | null;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TaskDetails } from '../api/types';
-import { listPath, listsOfTask, listTree } from '../lib/lists';
+import { listPath, listTree } from '../lib/lists';
 import { paths } from '../lib/router';
 import { useLists } from '../lib/useLists';
 import { indent } from './lists/indent';
@@ -17,9 +17,8 @@ interface Props {
 export function TaskListsBox({ task, busy, onAdd, onRemove }: Props) {
   const { lists } = useLists();
   const [adding, setAdding] = useState('');
-  // The task does not name its lists: its history does (see listsOfTask).
-  const visible = new Set(lists.map((l) => l.id));
-  const current = listsOfTask(task.comments).filter((id) => visible.has(id));
+  // The server names only the lists I can see; sorted by path so the chips do not jump about between loads.
+  const current = [...task.listIds].sort((a, b) => listPath(lists, a).localeCompare(listPath(lists, b)));
   const choices = listTree(lists).filter((r) => !current.includes(r.list.id));
 
   return (

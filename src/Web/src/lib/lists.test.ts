@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ListInfo } from '../api/lists';
 import { ApiError, problemMessages } from '../api/problem';
-import type { Comment } from '../api/types';
 import {
-  ancestorsOf, createParents, depthOf, descendantIds, expandedRows, heightOf, listPath, listsOfTask, listTree, maxListDepth,
+  ancestorsOf, createParents, depthOf, descendantIds, expandedRows, heightOf, listPath, listTree, maxListDepth,
   moveProblem, moveTargets, withListFieldNames,
 } from './lists';
 
@@ -58,15 +57,16 @@ describe('ancestors, descendants, depth and height', () => {
 });
 
 describe('moveProblem', () => {
-  it('refuses moving a list inside itself or its own sub-lists', () => {
-    expect(moveProblem(lists, 'w', 'w')).toBe('A list cannot go inside itself.');
-    expect(moveProblem(lists, 'w', 'd')).toBe('“Design” is inside “Website”: a list cannot go inside its own sub-list.');
-    expect(moveProblem(lists, 'w', 'i')).toBe('“Icons” is inside “Website”: a list cannot go inside its own sub-list.');
+  it('refuses moving a list inside itself or its own sub-lists, in the API\'s words', () => {
+    expect(moveProblem(lists, 'w', 'w')).toBe('Moving “Website” into “Website” would put the list inside itself (it is the list itself).');
+    expect(moveProblem(lists, 'w', 'd')).toBe('Moving “Website” into “Design” would put the list inside itself (“Design” is nested in “Website”).');
+    expect(moveProblem(lists, 'w', 'i')).toBe('Moving “Website” into “Icons” would put the list inside itself (“Icons” is nested in “Website”).');
   });
 
   it('says when the list is there already or the target is unknown', () => {
     expect(moveProblem(lists, 'd', 'w')).toBe('“Design” is already inside “Website”.');
     expect(moveProblem(lists, 'd', 'nope')).toBe('That list is not one you can see.');
+    expect(moveProblem(lists, 'nope', null)).toBe('That list is not one you can see.');
   });
 
   it('allows moving elsewhere, a sub-list up to a grandparent, and a parent into a sibling tree', () => {
@@ -75,11 +75,19 @@ describe('moveProblem', () => {
     expect(moveProblem(lists, 'd', 'b')).toBeNull();
   });
 
-  it(`keeps the whole moved branch within ${maxListDepth} levels`, () => {
+  it('allows the top level for any nested list, its parent seen or not, and refuses it for a top-level list', () => {
+    expect(moveProblem(lists, 'i', null)).toBeNull();
+    expect(moveProblem(lists, 'o', null)).toBeNull();
+    expect(moveProblem(lists, 'w', null)).toBe('“Website” is already at the top level.');
+  });
+
+  it(`keeps the whole moved branch within ${maxListDepth} levels, in the API's words`, () => {
     const deep = [...chain(8), ...chain(2, 'm')];
     expect(moveProblem(deep, 'm1', 'c8')).toBeNull(); // 8 + 2 = 10 levels
     expect(moveProblem([...chain(9), ...chain(2, 'm')], 'm1', 'c9'))
-      .toBe('Lists nest at most 10 deep: inside “c9”, “m1” and its sub-lists would go 11 deep.');
+      .toBe('Moving “m1” into “c9” would nest lists deeper than 10 levels (“c9” is at level 9 and “m1” brings 2 levels with it).');
+    expect(moveProblem([...chain(10), l('x', 'X')], 'x', 'c10'))
+      .toBe('Moving “X” into “c10” would nest lists deeper than 10 levels (“c10” is at level 10).');
   });
 });
 
@@ -95,27 +103,10 @@ describe('moveTargets and createParents', () => {
   });
 });
 
-describe('listsOfTask', () => {
-  const entry = (id: string, createdAt: string, changes: Comment['changes']): Comment =>
-    ({ id, taskId: 't', authorId: 'ann', kind: 'changed', text: null, createdAt, changes });
-
-  it('replays additions and removals in time order, whatever order the entries come in', () => {
-    const history = [
-      entry('3', '2026-01-03T00:00:00Z', [{ field: 'lists', from: 'a', to: null }]),
-      entry('1', '2026-01-01T00:00:00Z', [{ field: 'lists', from: null, to: 'a' }]),
-      entry('2', '2026-01-02T00:00:00Z', [{ field: 'lists', from: null, to: 'b' }, { field: 'title', from: 'x', to: 'y' }]),
-      entry('4', '2026-01-04T00:00:00Z', [{ field: 'lists', from: null, to: 'c' }]),
-      entry('5', '2026-01-05T00:00:00Z', [{ field: 'lists', from: null, to: 'a' }]),
-    ];
-    expect(listsOfTask(history)).toEqual(['b', 'c', 'a']);
-    expect(listsOfTask([])).toEqual([]);
-  });
-});
-
 describe('withListFieldNames', () => {
   it('names the fields in words and keeps the API message', () => {
-    const refused = new ApiError(400, { title: 'The request is invalid.', errors: { parentId: ['would put the list inside itself, or nest it too deep.'] } });
-    expect(problemMessages(withListFieldNames(refused))).toEqual(['Parent list: would put the list inside itself, or nest it too deep.']);
+    const refused = new ApiError(400, { title: 'The request is invalid.', errors: { parentId: ['would nest lists deeper than 10 levels (the new parent is at level 10).'] } });
+    expect(problemMessages(withListFieldNames(refused))).toEqual(['Parent list: would nest lists deeper than 10 levels (the new parent is at level 10).']);
     const conflict = new ApiError(409, { detail: 'The list has nested lists: move or delete them first.' });
     expect(withListFieldNames(conflict)).toBe(conflict);
   });

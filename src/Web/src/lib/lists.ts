@@ -1,7 +1,5 @@
 import type { ListInfo } from '../api/lists';
 import { ApiError } from '../api/problem';
-import type { Comment } from '../api/types';
-import { chronological } from './history';
 
 /** The API refuses lists nested deeper than this (docs/api.md). */
 export const maxListDepth = 10;
@@ -10,7 +8,7 @@ export interface ListRow {
   list: ListInfo;
   /** 0 for a list shown at the top level. */
   depth: number;
-  /** The list is inside a list the user cannot see (not a member of it), so it is shown at the top level. */
+  /** The list is inside a list the user cannot see (a member only further down), so it is shown at the top level. */
   parentHidden: boolean;
   hasChildren: boolean;
 }
@@ -29,7 +27,7 @@ function childrenByParent(lists: readonly ListInfo[]): Map<string | null, ListIn
 
 /**
  * The flat answer of `GET /lists` as a tree: depth-first, siblings by name. A list whose parent is
- * not among them (a list I am not a member of) starts a tree of its own.
+ * not among them (I am a member of it but of no list above it) starts a tree of its own.
  */
 export function listTree(lists: readonly ListInfo[]): ListRow[] {
   const children = childrenByParent(lists);
@@ -113,26 +111,32 @@ export function listPath(lists: readonly ListInfo[], id: string): string {
 }
 
 /**
- * Why `id` cannot move inside `targetId`, or null when it can as far as the client knows. The
- * server has the last word: lists the user cannot see may still make a cycle or nest too deep.
+ * Why `id` cannot move inside `targetId` (null: to the top level), or null when it can as far as
+ * the client knows. The refusals are worded as the API words its own ("would put the list inside
+ * itself", "would nest lists deeper than 10 levels"); the server has the last word, since lists
+ * the user cannot see (above the ones they see) may still make a move nest too deep.
  */
-export function moveProblem(lists: readonly ListInfo[], id: string, targetId: string): string | null {
+export function moveProblem(lists: readonly ListInfo[], id: string, targetId: string | null): string | null {
   const list = lists.find((l) => l.id === id);
+  if (!list) return 'That list is not one you can see.';
+  if (targetId === null) return list.parentId === null ? `“${list.name}” is already at the top level.` : null;
   const target = lists.find((l) => l.id === targetId);
-  if (!list || !target) return 'That list is not one you can see.';
-  if (id === targetId) return 'A list cannot go inside itself.';
+  if (!target) return 'That list is not one you can see.';
   if (list.parentId === targetId) return `“${list.name}” is already inside “${target.name}”.`;
-  if (descendantIds(lists, id).has(targetId)) {
-    return `“${target.name}” is inside “${list.name}”: a list cannot go inside its own sub-list.`;
+  if (id === targetId || descendantIds(lists, id).has(targetId)) {
+    const why = id === targetId ? 'it is the list itself' : `“${target.name}” is nested in “${list.name}”`;
+    return `Moving “${list.name}” into “${target.name}” would put the list inside itself (${why}).`;
   }
-  const deepest = depthOf(lists, targetId) + heightOf(lists, id);
-  if (deepest > maxListDepth) {
-    return `Lists nest at most ${maxListDepth} deep: inside “${target.name}”, “${list.name}” and its sub-lists would go ${deepest} deep.`;
+  const level = depthOf(lists, targetId);
+  const height = heightOf(lists, id);
+  if (level + height > maxListDepth) {
+    const brings = height > 1 ? ` and “${list.name}” brings ${height} levels with it` : '';
+    return `Moving “${list.name}” into “${target.name}” would nest lists deeper than ${maxListDepth} levels (“${target.name}” is at level ${level}${brings}).`;
   }
   return null;
 }
 
-/** Where `id` may move: every list the user sees for which `moveProblem` finds nothing, as a tree. */
+/** Where `id` may move inside another list: every list the user sees for which `moveProblem` finds nothing, as a tree. */
 export function moveTargets(lists: readonly ListInfo[], id: string): ListRow[] {
   return listTree(lists).filter((row) => moveProblem(lists, id, row.list.id) === null);
 }
@@ -140,23 +144,6 @@ export function moveTargets(lists: readonly ListInfo[], id: string): ListRow[] {
 /** Where a new list may go: lists not yet at the deepest level. */
 export function createParents(lists: readonly ListInfo[]): ListRow[] {
   return listTree(lists).filter((row) => depthOf(lists, row.list.id) < maxListDepth);
-}
-
-/**
- * The lists a task is in, replayed from its history (`lists` changes: `to` = added, `from` =
- * removed), in the order they were added. The task itself does not carry them; a list deleted
- * since is still named here, so callers keep only the lists they can see.
- */
-export function listsOfTask(entries: readonly Comment[]): string[] {
-  const current: string[] = [];
-  for (const entry of chronological(entries)) {
-    for (const change of entry.changes ?? []) {
-      if (change.field !== 'lists') continue;
-      if (change.to && !current.includes(change.to)) current.push(change.to);
-      if (change.from) current.splice(0, current.length, ...current.filter((id) => id !== change.from));
-    }
-  }
-  return current;
 }
 
 const fieldNames: Record<string, string> = { name: 'Name', parentId: 'Parent list', userIds: 'People', listId: 'List' };

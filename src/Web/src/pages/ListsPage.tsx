@@ -39,7 +39,7 @@ function ListsIntro() {
       <h1>Lists</h1>
       <p>
         Lists group tasks by project or topic. A list can hold other lists, a task can be in several lists, and the
-        members of a list see its tasks without taking part in each of them.
+        members of a list see its tasks, and the lists nested in it with theirs, without taking part in each of them.
       </p>
       <p className="muted">{lists.length === 0 ? 'Create your first list on the left.' : 'Choose a list on the left, or create one.'}</p>
     </section>
@@ -54,7 +54,7 @@ function ListDetails({ id, me, fresh }: { id: string; me: Me; fresh: boolean }) 
     return (
       <section className="card" data-testid="list-not-found">
         <h1>List not found</h1>
-        <p className="muted">It does not exist (any more), or you are not one of its members.</p>
+        <p className="muted">It does not exist (any more), or you are a member neither of it nor of a list above it.</p>
         <a href={paths.lists()}>← All lists</a>
       </section>
     );
@@ -84,7 +84,7 @@ function ListDetails({ id, me, fresh }: { id: string; me: Me; fresh: boolean }) 
         <NewListForm parent={list} testId="list-child" />
       </section>
       <section className="card">
-        <ListTasks listId={id} />
+        <ListTasks listId={id} hasNested={inside.length > 0} />
       </section>
     </>
   );

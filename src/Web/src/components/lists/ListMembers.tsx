@@ -1,7 +1,7 @@
 import { listsApi } from '../../api/lists';
 import type { ListInfo } from '../../api/lists';
 import { membershipChange } from '../../lib/departments';
-import { withListFieldNames } from '../../lib/lists';
+import { ancestorsOf, withListFieldNames } from '../../lib/lists';
 import { navigate, paths } from '../../lib/router';
 import { useLists } from '../../lib/useLists';
 import { useSubmit } from '../../lib/useSubmit';
@@ -15,10 +15,10 @@ interface Props {
   isAdmin: boolean;
 }
 
-/** A list's members see its tasks without taking part in each; a list keeps at least one member. */
+/** A list's members see its tasks without taking part in each; a list keeps at least one member. Shown: its own members only. */
 export function ListMembers({ list, meId, isAdmin }: Props) {
   const { users, nameOf } = useUsers();
-  const { reload } = useLists();
+  const { lists, reload } = useLists();
   const action = useSubmit();
   const choices = users.filter((u) => !u.isBlocked || list.memberIds.includes(u.id))
     .map((u) => ({ id: u.id, name: u.displayName }))
@@ -34,8 +34,9 @@ export function ListMembers({ list, meId, isAdmin }: Props) {
     } finally {
       await reload();
     }
-    // Without membership (and not an admin) the list is out of sight now.
-    if (removed.includes(meId) && !isAdmin) navigate(paths.lists());
+    // Without membership here or above (and not an admin) the list is out of sight now.
+    const memberAbove = ancestorsOf(lists, list.id).some((l) => l.memberIds.includes(meId));
+    if (removed.includes(meId) && !isAdmin && !memberAbove) navigate(paths.lists());
   });
 
   return (
@@ -43,7 +44,10 @@ export function ListMembers({ list, meId, isAdmin }: Props) {
       <ErrorBox error={action.error} testId="list-members-error" />
       <ChipPicker id={`list-members-${list.id}`} label="Members" choices={choices} selected={list.memberIds} nameOf={nameOf}
         busy={action.busy} testId="list-members" onChange={setMembers} />
-      <p className="hint">Members see the list and its tasks; they join a task when they act on it.</p>
+      <p className="hint">
+        Members see the list, the lists nested in it and all their tasks; they join a task when they act on it. The
+        members of the lists above see it too.
+      </p>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { listsApi } from '../../api/lists';
 import type { ListInfo } from '../../api/lists';
-import { moveTargets, withListFieldNames } from '../../lib/lists';
+import { moveProblem, moveTargets, withListFieldNames } from '../../lib/lists';
 import { navigate, paths } from '../../lib/router';
 import { useLists } from '../../lib/useLists';
 import { useSubmit } from '../../lib/useSubmit';
@@ -11,7 +11,10 @@ import { indent } from './indent';
 
 type Mode = 'none' | 'rename' | 'move';
 
-/** Rename, move under another list, delete. The API's refusals are shown as it words them. */
+/** The move target meaning "no parent"; list ids are GUIDs, so it cannot clash with one. */
+const topLevel = 'top';
+
+/** Rename, move under another list or to the top level, delete. The API's refusals are shown as it words them. */
 export function ListSettings({ list }: { list: ListInfo }) {
   const { lists, reload } = useLists();
   const [mode, setMode] = useState<Mode>('none');
@@ -19,8 +22,9 @@ export function ListSettings({ list }: { list: ListInfo }) {
   const [targetId, setTargetId] = useState('');
   const action = useSubmit();
   const targets = moveTargets(lists, list.id);
-  // A choice that a fresh look at the tree no longer offers is dropped, not sent.
-  const target = targets.some((r) => r.list.id === targetId) ? targetId : '';
+  const canGoTop = moveProblem(lists, list.id, null) === null;
+  // A choice that a fresh look at the tree no longer offers is not shown as chosen, and not sent.
+  const offered = (targetId === topLevel && canGoTop) || targets.some((r) => r.list.id === targetId);
 
   /** After any answer our picture of the tree may be out of date (someone else moved a list): fetch it again. */
   const change = (work: () => Promise<void>) => action.run(async () => {
@@ -52,11 +56,17 @@ export function ListSettings({ list }: { list: ListInfo }) {
 
   const move = (e: FormEvent) => {
     e.preventDefault();
-    if (!target) {
-      action.setError('Choose the list to move it into.');
+    if (!targetId) {
+      action.setError('Choose where to move it.');
       return;
     }
-    void change(async () => { await listsApi.update(list.id, { parentId: target }); });
+    const parentId = targetId === topLevel ? null : targetId;
+    if (!offered) {
+      // The tree was fetched again since the choice was made and it no longer fits: say why, as the API would.
+      action.setError(moveProblem(lists, list.id, parentId) ?? 'Choose where to move it.');
+      return;
+    }
+    void change(async () => { await listsApi.update(list.id, { parentId }); });
   };
 
   const remove = () => {
@@ -97,9 +107,10 @@ export function ListSettings({ list }: { list: ListInfo }) {
         <form onSubmit={move} noValidate aria-label={`Move ${list.name}`}>
           <div className="form-row">
             <div className="field">
-              <label htmlFor="list-move-target">Move “{list.name}” into</label>
-              <select id="list-move-target" data-testid="list-move-target" value={target} onChange={(e) => setTargetId(e.target.value)}>
-                <option value="">Choose a list…</option>
+              <label htmlFor="list-move-target">Move “{list.name}” to</label>
+              <select id="list-move-target" data-testid="list-move-target" value={offered ? targetId : ''} onChange={(e) => setTargetId(e.target.value)}>
+                <option value="">Choose where…</option>
+                {canGoTop && <option value={topLevel}>Top level</option>}
                 {targets.map((r) => <option key={r.list.id} value={r.list.id}>{indent(r.depth)}{r.list.name}</option>)}
               </select>
             </div>
@@ -107,8 +118,9 @@ export function ListSettings({ list }: { list: ListInfo }) {
             <button type="button" className="btn btn-ghost" onClick={() => setMode('none')}>Cancel</button>
           </div>
           <p className="hint">
-            Not offered: the list itself, the lists inside it, the list it is in now, and places where it would nest
-            deeper than 10 levels.{list.parentId ? ' A list inside another cannot be moved back to the top level.' : ''}
+            Not offered: where it is now, places that would put the list inside itself (the list and the lists nested
+            in it) and places that would nest lists deeper than 10 levels. Its nested lists move with it; whoever is a
+            member only of a list above it stops seeing it.
           </p>
         </form>
       )}
