@@ -162,12 +162,16 @@ internal sealed class RegisterQuery
 
         parameters.Add(new NpgsqlParameter("me", member));
         // Participant rows carry the task's activity time: ordering by it is what lets the index stop early.
+        // The task is a LATERAL look-up fenced by OFFSET 0, so it stays a key look-up per participant row
+        // in index order: as a plain join PostgreSQL, which cannot estimate a field filter (it guesses
+        // 0.5 %), preferred scanning every task of the organisation and hashing (55 ms against 4 ms).
         var (key, id) = Sort.Name == "updated" ? ("p.task_updated_at", "p.task_id") : (Sort.Key, "t.id");
         var memberSql = $"""
             SELECT r."Id", r."Title", r."CreatedAt", r."UpdatedAt", r."ClosedAt", r."FormValues", r."RouteState", {Sort.KeyText("r.sort_key")} AS "SortKey"
             FROM ((SELECT {Columns}, {key} AS sort_key
-                   FROM tasks.task_participants p JOIN tasks.tasks t ON t.id = p.task_id
-                   WHERE p.organization_id = @org AND p.user_id = @me AND p.form_template_id = @template AND {Base}{filters}{After(key, id)}
+                   FROM tasks.task_participants p
+                   CROSS JOIN LATERAL (SELECT * FROM tasks.tasks t WHERE t.id = p.task_id AND {Base}{filters} OFFSET 0) t
+                   WHERE p.organization_id = @org AND p.user_id = @me AND p.form_template_id = @template{After(key, id)}
                    ORDER BY {Order(key, id)} LIMIT {take})
                   UNION
                   (SELECT {Columns}, {Sort.Key} AS sort_key

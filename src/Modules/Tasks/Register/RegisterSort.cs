@@ -17,6 +17,10 @@ internal sealed record RegisterSort(string Name, bool Descending, string Key, st
 {
     public const int MaxCursorText = 1_000;
 
+    // The range of DateTimeOffset, in microseconds from 1970: a cursor's timestamp outside it is not one we wrote.
+    private static readonly long MinMicroseconds = (DateTimeOffset.MinValue - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
+    private static readonly long MaxMicroseconds = (DateTimeOffset.MaxValue - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
+
     public static RegisterSort Default { get; } = new("updated", true, "t.updated_at", "timestamptz", null);
 
     /// <summary>Only field values can be missing; task columns are NOT NULL.</summary>
@@ -61,10 +65,10 @@ internal sealed record RegisterSort(string Name, bool Descending, string Key, st
 
     /// <summary>
     /// The SQL that writes <paramref name="key"/> (this sort's key) as the cursor's text: timestamps
-    /// as UTC ISO 8601 with microseconds, so that they read back exactly whatever the session's time zone.
+    /// as microseconds since 1970 (exact, whatever the session's time zone or date style).
     /// </summary>
     public string KeyText(string key) => KeyType == "timestamptz"
-        ? $"to_char({key} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+        ? $"(extract(epoch FROM {key}) * 1000000)::bigint::text"
         : $"({key})::text";
 
     /// <summary>
@@ -90,14 +94,26 @@ internal sealed record RegisterSort(string Name, bool Descending, string Key, st
     private bool TryParseKey(string text, out object? key)
     {
         var invariant = CultureInfo.InvariantCulture;
-        (var ok, key) = KeyType switch
+        key = null;
+        switch (KeyType)
         {
-            "timestamptz" => (DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", invariant, DateTimeStyles.AssumeUniversal, out var at), (object)at.ToUniversalTime()),
-            "numeric" => (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, invariant, out var number), number),
-            "date" => (DateOnly.TryParseExact(text, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var day), day),
-            "time" => (TimeOnly.TryParseExact(text, ["HH:mm:ss", "HH:mm:ss.FFFFFF"], invariant, DateTimeStyles.None, out var time), time),
-            _ => (true, text),
-        };
-        return ok;
+            case "timestamptz" when long.TryParse(text, NumberStyles.AllowLeadingSign, invariant, out var micros)
+                                    && micros >= MinMicroseconds && micros <= MaxMicroseconds:
+                key = DateTimeOffset.UnixEpoch.AddTicks(micros * TimeSpan.TicksPerMicrosecond);
+                break;
+            case "numeric" when decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, invariant, out var number):
+                key = number;
+                break;
+            case "date" when DateOnly.TryParseExact(text, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var day):
+                key = day;
+                break;
+            case "time" when TimeOnly.TryParseExact(text, ["HH:mm:ss", "HH:mm:ss.FFFFFF"], invariant, DateTimeStyles.None, out var time):
+                key = time;
+                break;
+            case "text":
+                key = text;
+                break;
+        }
+        return key is not null;
     }
 }
