@@ -4,7 +4,8 @@
 # on the same database in the same run, so the ratio API/pgbench shows what the node adds.
 # Loopback only; every load run is bounded in time; everything started here is stopped on exit.
 # Usage: bash bench/tasks/run.sh [wrk-seconds] [connections]
-#   TASKS=100000 (total tasks in the organisation), PGBENCH_SECONDS=10
+#   TASKS=100000 (total tasks in the organisation), PGBENCH_SECONDS=10,
+#   ONLY=register (only the register rows: same data, skips inbox, list and the writes; ~4 minutes)
 set -Eeuo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 here=bench/tasks
@@ -12,6 +13,7 @@ duration=${1:-12}
 connections=${2:-16}
 total_tasks=${TASKS:-100000}
 pgbench_seconds=${PGBENCH_SECONDS:-10}
+only=${ONLY:-}
 members=50          # the administrator + 49 people, all created through the API
 actor_ns=(1 2 4 8 13 21 34 50) # the members the load runs as (1 = most tasks, 50 = fewest)
 api_tasks=20
@@ -147,6 +149,8 @@ for c in "${cities[@]}"; do printf '%s\t/api/v1/forms/%s/register?f.city=%s&limi
 i=0; for a in "${actor_ns[@]:1}"; do
   printf '%s\t/api/v1/forms/%s/register?f.city=%s&limit=50\n' "${tokens[$a]}" "$template" "${cities[$i]}"; i=$((i + 1))
 done >"$work/register-member.txt"
+# The same, ordered by a field (no index holds that order): the member's rows of the form are read and sorted.
+sed 's/&limit=50/\&sort=f.amount\&order=desc\&limit=50/' "$work/register-member.txt" >"$work/register-member-amount.txt"
 
 # --- Measurements. wrk: 2 threads, $connections connections; 3 s warm-up, then $duration s measured.
 declare -A api_rps api_p50 api_p99 api_err api_wal pg_tps pg_lat pg_p50 pg_p99 pg_err pg_wal
@@ -197,7 +201,7 @@ pgb_scripts() { # $1 template, $2 first|page2: one script per benchmark user, va
     printf -- '-f %s ' "$work/$1-$2-$a.sql"
   done
 }
-pgb_register_scripts() { # $1 register (the administrator, one script per city) | register-member (one per member)
+pgb_register_scripts() { # $1 register (the administrator, one script per city) | register-member* (one per member)
   local user i=0
   if [ "$1" = register ]; then
     user=$(q -c "SELECT id FROM bench.members WHERE n = 1")
@@ -209,8 +213,8 @@ pgb_register_scripts() { # $1 register (the administrator, one script per city) 
     for a in "${actor_ns[@]:1}"; do
       user=$(q -c "SELECT id FROM bench.members WHERE n = $a")
       sed -e "s/@ORG@/$org/g" -e "s/@USER@/$user/g" -e "s/@TEMPLATE@/$template/g" -e "s/@CITY@/${cities[$i]}/g" \
-        "$here/pgbench/register-member.sql.in" >"$work/register-member-$a.sql"
-      printf -- '-f %s ' "$work/register-member-$a.sql"
+        "$here/pgbench/$1.sql.in" >"$work/$1-$a.sql"
+      printf -- '-f %s ' "$work/$1-$a.sql"
       i=$((i + 1))
     done
   fi
@@ -236,6 +240,30 @@ run_pgbench() { # $1 operation, then the script arguments
 
 # Reads first, API then pgbench, while the organisation holds exactly the loaded tasks (the write
 # runs add tens of thousands, and these plans read every task of the organisation: see below).
+register_plans() { # EXPLAIN of the register queries at this size
+  echo "### EXPLAIN (ANALYZE, BUFFERS) register as the administrator ($(q -c "SELECT count(*) FROM tasks.tasks WHERE form_template_id = '$template'") form tasks)"
+  { echo "EXPLAIN (ANALYZE, BUFFERS)"; grep -v "^--" "$work/register-Paris.sql"; } | q; echo
+  for a in 2 50; do
+    for script in register-member register-member-amount register-member-before; do
+      echo "### EXPLAIN (ANALYZE, BUFFERS) $script as member $a ($(q -c "SELECT count(*) FROM tasks.task_participants p JOIN bench.members m ON m.id = p.user_id WHERE m.n = $a AND p.form_template_id = '$template'") of their tasks are of the form)"
+      { echo "EXPLAIN (ANALYZE, BUFFERS)"; grep -v "^--" "$work/$script-$a.sql"; } | q; echo
+    done
+  done
+}
+register_ops=(register register-member register-member-amount)
+if [ "$only" = register ]; then
+  for op in "${register_ops[@]}"; do log "wrk: $op"; run_wrk "$op" get "$work/$op.txt"; done
+  for op in "${register_ops[@]}" register-member-before; do log "pgbench: $op"; run_pgbench "$op" $(pgb_register_scripts "$op"); done
+  register_plans
+  echo "Register at 100k: $(q -c "SELECT count(*) FROM tasks.tasks") tasks; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '| %-22s | %9s | %-20s | %-14s | %11s | %-32s | %8s |\n' operation "API req/s" "API p50 / p99" "errors API, pg" "pgbench TPS" "pgbench avg (p50 / p99)" "API / pg"
+  for op in "${register_ops[@]}" register-member-before; do
+    ratio=$(awk -v a="${api_rps[$op]:-0}" -v p="${pg_tps[$op]}" 'BEGIN {printf (p > 0 && a > 0 ? "%.2f" : "-"), a / p}')
+    printf '| %-22s | %9s | %-20s | %-14s | %11s | %-32s | %8s |\n' "$op" "${api_rps[$op]:--}" "${api_p50[$op]:--} / ${api_p99[$op]:--}" \
+      "${api_err[$op]:--}, ${pg_err[$op]:-0}" "${pg_tps[$op]}" "${pg_lat[$op]} ms (${pg_p50[$op]} / ${pg_p99[$op]})" "$ratio"
+  done
+  exit 0
+fi
 log "wrk: inbox";        run_wrk inbox get "$work/inbox.txt"
 log "wrk: list";         run_wrk list get "$work/list.txt"
 : >"$work/list2.txt"
@@ -244,13 +272,11 @@ for a in "${actor_ns[@]}"; do
   printf '%s\t/api/v1/tasks?limit=50&after=%s\n' "${tokens[$a]}" "$cursor" >>"$work/list2.txt"
 done
 log "wrk: list page 2";  run_wrk list-page-2 get "$work/list2.txt"
-log "wrk: register";     run_wrk register get "$work/register.txt"
-log "wrk: register (member)"; run_wrk register-member get "$work/register-member.txt"
+for op in "${register_ops[@]}"; do log "wrk: $op"; run_wrk "$op" get "$work/$op.txt"; done
 log "pgbench: inbox";       run_pgbench inbox $(pgb_scripts inbox first)
 log "pgbench: list";        run_pgbench list $(pgb_scripts list first)
 log "pgbench: list page 2"; run_pgbench list-page-2 $(pgb_scripts list page2)
-log "pgbench: register";    run_pgbench register $(pgb_register_scripts register)
-log "pgbench: register (member)"; run_pgbench register-member $(pgb_register_scripts register-member)
+for op in "${register_ops[@]}" register-member-before; do log "pgbench: $op"; run_pgbench "$op" $(pgb_register_scripts "$op"); done
 tasks_at_reads=$(q -c "SELECT count(*) FROM tasks.tasks")
 # Plans of the read queries at this size, for the heaviest and the lightest benchmark user.
 for a in 1 50; do
@@ -260,10 +286,7 @@ for a in 1 50; do
     echo
   done
 done
-echo "### EXPLAIN (ANALYZE, BUFFERS) register as the administrator ($(q -c "SELECT count(*) FROM tasks.tasks WHERE form_template_id = '$template'") form tasks)"
-{ echo "EXPLAIN (ANALYZE, BUFFERS)"; grep -v "^--" "$work/register-Paris.sql"; } | q; echo
-echo "### EXPLAIN (ANALYZE, BUFFERS) register as member 50"
-{ echo "EXPLAIN (ANALYZE, BUFFERS)"; grep -v "^--" "$work/register-member-50.sql"; } | q; echo
+register_plans
 
 log "wrk: create-task";  run_wrk create-task post "$work/create.txt"
 log "wrk: add-comment";  run_wrk add-comment post "$work/comment.txt"
@@ -277,9 +300,9 @@ echo "Tasks at 100k: reads on $tasks_at_reads tasks, $(q -c "SELECT count(*) FRO
 echo "wrk: 2 threads, $connections connections, ${duration}s after a 3 s warm-up; pgbench: 16 clients, ${pgbench_seconds}s, prepared"
 printf '| %-12s | %9s | %-20s | %-14s | %11s | %-32s | %-14s | %8s |\n' operation "API req/s" "API p50 / p99" "errors API, pg" "pgbench TPS" "pgbench avg (p50 / p99)" "WAL/op API, pg" "API / pg"
 echo "|--------------|-----------|----------------------|----------------|-------------|----------------------------------|----------------|----------|"
-for op in create-task add-comment inbox list list-page-2 register register-member; do
-  ratio=$(awk -v a="${api_rps[$op]}" -v p="${pg_tps[$op]}" 'BEGIN {printf (p > 0 ? "%.2f" : "-"), a / p}')
+for op in create-task add-comment inbox list list-page-2 "${register_ops[@]}" register-member-before; do
+  ratio=$(awk -v a="${api_rps[$op]:-0}" -v p="${pg_tps[$op]}" 'BEGIN {printf (p > 0 && a > 0 ? "%.2f" : "-"), a / p}')
   wal="-"; [ -n "${api_wal[$op]:-}" ] && wal="${api_wal[$op]} kB, ${pg_wal[$op]} kB"
-  printf '| %-12s | %9s | %-20s | %-14s | %11s | %-32s | %-14s | %8s |\n' "$op" "${api_rps[$op]}" "${api_p50[$op]} / ${api_p99[$op]}" \
-    "${api_err[$op]}, ${pg_err[$op]:-0}" "${pg_tps[$op]}" "${pg_lat[$op]} ms (${pg_p50[$op]} / ${pg_p99[$op]})" "$wal" "$ratio"
+  printf '| %-12s | %9s | %-20s | %-14s | %11s | %-32s | %-14s | %8s |\n' "$op" "${api_rps[$op]:--}" "${api_p50[$op]:--} / ${api_p99[$op]:--}" \
+    "${api_err[$op]:--}, ${pg_err[$op]:-0}" "${pg_tps[$op]}" "${pg_lat[$op]} ms (${pg_p50[$op]} / ${pg_p99[$op]})" "$wal" "$ratio"
 done

@@ -2,7 +2,8 @@
 -- (created through the API with fields amount: number and city: text, no route), written as the API
 -- writes them: form_template_id, form_version 1, form_values {"amount": n, "city": "..."} and the route
 -- state the API stored for a form without steps (:'route', read back from a form task the API created).
--- Cities: 20, uniform, so a city filter matches ~1 500 of the ~30 000 form tasks.
+-- Cities: 20, uniform, so a city filter matches ~1 500 of the ~30 000 form tasks. Their participant rows
+-- carry the form too (task_participants.form_template_id), as the API keeps them.
 \set ON_ERROR_STOP on
 UPDATE tasks.tasks t
 SET form_template_id = :'template',
@@ -14,3 +15,8 @@ SET form_template_id = :'template',
     route_state = :'route'::jsonb
 FROM bench.plan p
 WHERE p.id = t.id AND p.g % 10 < 3;
+
+UPDATE tasks.task_participants p
+SET form_template_id = t.form_template_id
+FROM tasks.tasks t
+WHERE t.id = p.task_id AND t.form_template_id IS NOT NULL AND p.form_template_id IS NULL;

@@ -5,14 +5,17 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Platform.EndToEndTests;
 
-/// <summary>A form's register in the browser: filters by a field value and by open/closed, and the CSV holds exactly the filtered rows.</summary>
+/// <summary>
+/// A form's register in the browser: filters by part of a text field (and exactly), by open/closed, the CSV holds exactly the
+/// filtered rows, and a click on a field's column header sorts by it (again: the other way round).
+/// </summary>
 [Collection(EndToEndGroup.Name)]
 public sealed partial class FormRegisterTests(PlatformFixture platform)
 {
     [Fact]
-    public async Task The_register_filters_by_field_value_and_state_and_the_csv_download_holds_the_filtered_rows()
+    public async Task The_register_filters_by_field_value_and_state_sorts_by_a_field_and_the_csv_download_holds_the_filtered_rows()
     {
-        await using var browser = new BrowserSession(platform, nameof(The_register_filters_by_field_value_and_state_and_the_csv_download_holds_the_filtered_rows));
+        await using var browser = new BrowserSession(platform, nameof(The_register_filters_by_field_value_and_state_sorts_by_a_field_and_the_csv_download_holds_the_filtered_rows));
         await browser.RunAsync(async () =>
         {
             var suffix = Guid.NewGuid().ToString("N")[..8];
@@ -51,10 +54,18 @@ public sealed partial class FormRegisterTests(PlatformFixture platform)
             var rows = ann.GetByTestId("register-row");
             await Expect(rows).ToHaveCountAsync(3);
 
-            // City is Berlin: the open and the closed Berlin claims.
-            await ann.GetByTestId("register-filter-city").FillAsync("Berlin");
+            // "is exactly" compares the whole value, case and all: nothing is "berlin".
+            await ann.GetByTestId("register-filter-city-match").SelectOptionAsync("equals");
+            await ann.GetByTestId("register-filter-city").FillAsync("berlin");
             await ann.GetByTestId("register-apply").ClickAsync();
-            await Expect(ann).ToHaveURLAsync(new Regex(@"/register\?f\.city=Berlin$"));
+            await Expect(ann).ToHaveURLAsync(new Regex(@"/register\?f\.city=berlin$"));
+            await Expect(ann.GetByTestId("register-empty")).ToBeVisibleAsync();
+
+            // City contains "ERL" (any case): the open and the closed Berlin claims.
+            await ann.GetByTestId("register-filter-city-match").SelectOptionAsync("contains");
+            await ann.GetByTestId("register-filter-city").FillAsync("ERL");
+            await ann.GetByTestId("register-apply").ClickAsync();
+            await Expect(ann).ToHaveURLAsync(new Regex(@"/register\?f\.city\.contains=ERL$"));
             await Expect(rows).ToHaveCountAsync(2);
             await Expect(rows.Filter(new LocatorFilterOptions { HasText = paris })).ToHaveCountAsync(0);
 
@@ -84,6 +95,23 @@ public sealed partial class FormRegisterTests(PlatformFixture platform)
             await Expect(rows).ToHaveCountAsync(1);
             await Expect(rows.First).ToContainTextAsync(berlinOpen);
             await Expect(ann.GetByTestId("register-status")).ToHaveValueAsync("open");
+
+            // Without filters, a click on the Amount header sorts by amount, smallest first; a second click reverses it.
+            await ann.GetByTestId("register-clear").ClickAsync();
+            await Expect(rows).ToHaveCountAsync(3);
+            var amountHeader = ann.GetByTestId("register-sort-f.amount");
+            await amountHeader.ClickAsync();
+            await Expect(ann).ToHaveURLAsync(new Regex(@"/register\?sort=f\.amount$"));
+            await Expect(rows.GetByTestId("register-task-link")).ToHaveTextAsync([berlinClosed, berlinOpen, paris]);
+            await amountHeader.ClickAsync();
+            await Expect(ann).ToHaveURLAsync(new Regex(@"/register\?sort=f\.amount&order=desc$"));
+            await Expect(rows.GetByTestId("register-task-link")).ToHaveTextAsync([paris, berlinOpen, berlinClosed]);
+            await Expect(ann.Locator("th[aria-sort=descending]")).ToContainTextAsync("Amount");
+            // A filter keeps the order.
+            await ann.GetByTestId("register-filter-city").FillAsync("berlin");
+            await ann.GetByTestId("register-apply").ClickAsync();
+            await Expect(ann).ToHaveURLAsync(new Regex(@"/register\?f\.city\.contains=berlin&sort=f\.amount&order=desc$"));
+            await Expect(rows.GetByTestId("register-task-link")).ToHaveTextAsync([berlinOpen, berlinClosed]);
 
             // A row leads to its task.
             await rows.First.GetByTestId("register-task-link").ClickAsync();

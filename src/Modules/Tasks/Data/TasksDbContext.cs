@@ -38,6 +38,8 @@ internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) :
             // "Whose approval is awaited" is an inbox condition: a GIN index answers @> quickly.
             b.HasIndex(t => t.PendingApproverIds).HasMethod("gin");
             b.HasIndex(t => new { t.OrganizationId, t.FormTemplateId, t.UpdatedAt });
+            // The register sorted by creation (e.g. its CSV in order of entry) walks this instead of sorting the form's tasks.
+            b.HasIndex(t => new { t.OrganizationId, t.FormTemplateId, t.CreatedAt });
             b.Ignore(t => t.Due);
             b.HasIndex(t => new { t.OrganizationId, t.DueDate });
             b.HasIndex(t => new { t.OrganizationId, t.DueAt });
@@ -51,6 +53,9 @@ internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) :
             b.HasKey(p => new { p.TaskId, p.UserId });
             // "Tasks I take part in, newest activity first" is the hot lookup: one ordered index.
             b.HasIndex(p => new { p.OrganizationId, p.UserId, p.TaskUpdatedAt, p.TaskId }).IsDescending(false, false, true, true);
+            // "Tasks of form F I take part in", newest activity first: a member's register. Form tasks only.
+            b.HasIndex(p => new { p.OrganizationId, p.UserId, p.FormTemplateId, p.TaskUpdatedAt, p.TaskId })
+                .IsDescending(false, false, false, true, true).HasFilter("form_template_id IS NOT NULL");
         });
         builder.Entity<TaskComment>(b =>
         {

@@ -86,7 +86,7 @@ internal sealed class WorkTask
         var changes = new List<FieldChange>();
         foreach (var user in userIds.Distinct().Where(u => !Participants.Any(p => p.UserId == u)))
         {
-            Participants.Add(new TaskParticipant(Id, OrganizationId, user) { TaskUpdatedAt = UpdatedAt, IsSubscriber = true });
+            Participants.Add(NewParticipant(user, subscriber: true));
             changes.Add(new FieldChange("subscribers", null, user.ToString()));
         }
         if (changes.Count == 0)
@@ -105,7 +105,7 @@ internal sealed class WorkTask
         var created = Comments.First(c => c.Kind == CommentKinds.Created);
         foreach (var user in userIds.Distinct().Where(u => !Participants.Any(p => p.UserId == u)))
         {
-            Participants.Add(new TaskParticipant(Id, OrganizationId, user) { TaskUpdatedAt = UpdatedAt, IsSubscriber = true });
+            Participants.Add(NewParticipant(user, subscriber: true));
             created.Changes.Add(new FieldChange("subscribers", null, user.ToString()));
         }
     }
@@ -207,6 +207,8 @@ internal sealed class WorkTask
     public void AttachForm(Guid templateId, int version, System.Text.Json.JsonElement values, Platform.Modules.Forms.Contracts.RouteResult route)
     {
         FormTemplateId = templateId;
+        foreach (var participant in Participants)
+            participant.FormTemplateId = templateId;
         FormVersion = version;
         FormValues = values.GetRawText();
         ApplyRoute(route);
@@ -279,10 +281,13 @@ internal sealed class WorkTask
     {
         var existing = Participants.FirstOrDefault(p => p.UserId == userId);
         if (existing is null)
-            Participants.Add(new TaskParticipant(Id, OrganizationId, userId) { TaskUpdatedAt = UpdatedAt });
+            Participants.Add(NewParticipant(userId, subscriber: false));
         else
             existing.IsSubscriber = false;
     }
+
+    private TaskParticipant NewParticipant(Guid userId, bool subscriber) =>
+        new(Id, OrganizationId, userId) { TaskUpdatedAt = UpdatedAt, FormTemplateId = FormTemplateId, IsSubscriber = subscriber };
 
     private void SetDue(Due? due)
     {
@@ -304,6 +309,13 @@ internal sealed class TaskParticipant(Guid taskId, Guid organizationId, Guid use
     /// task the user takes part in (measured at 100k tasks: bench/README.md).
     /// </summary>
     public DateTimeOffset TaskUpdatedAt { get; set; }
+
+    /// <summary>
+    /// A copy of the task's form template, for the same reason: a member's view of a form's
+    /// register is then one walk of the index (organisation, user, form, activity) over their own
+    /// rows of that form, not a key lookup of every task they can see (bench/README.md).
+    /// </summary>
+    public Guid? FormTemplateId { get; set; }
 
     /// <summary>
     /// A subscriber follows the task (sees it, gets its activity in the inbox and real-time events)

@@ -269,6 +269,10 @@ namespace Platform.Modules.Tasks.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
+                    b.Property<Guid?>("FormTemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("form_template_id");
+
                     b.Property<bool>("IsSubscriber")
                         .HasColumnType("boolean")
                         .HasColumnName("is_subscriber");
@@ -287,6 +291,11 @@ namespace Platform.Modules.Tasks.Migrations
                     b.HasIndex("OrganizationId", "UserId", "TaskUpdatedAt", "TaskId")
                         .IsDescending(false, false, true, true)
                         .HasDatabaseName("ix_task_participants_organization_id_user_id_task_updated_at_t~");
+
+                    b.HasIndex("OrganizationId", "UserId", "FormTemplateId", "TaskUpdatedAt", "TaskId")
+                        .IsDescending(false, false, false, true, true)
+                        .HasDatabaseName("ix_task_participants_organization_id_user_id_form_template_id_~")
+                        .HasFilter("form_template_id IS NOT NULL");
 
                     b.ToTable("task_participants", "tasks");
                 });
@@ -421,6 +430,9 @@ namespace Platform.Modules.Tasks.Migrations
 
                     b.HasIndex("OrganizationId", "UpdatedAt")
                         .HasDatabaseName("ix_tasks_organization_id_updated_at");
+
+                    b.HasIndex("OrganizationId", "FormTemplateId", "CreatedAt")
+                        .HasDatabaseName("ix_tasks_organization_id_form_template_id_created_at");
 
                     b.HasIndex("OrganizationId", "FormTemplateId", "UpdatedAt")
                         .HasDatabaseName("ix_tasks_organization_id_form_template_id_updated_at");

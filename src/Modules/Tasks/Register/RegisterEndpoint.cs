@@ -19,7 +19,7 @@ internal sealed record RegisterItem(Guid Id, string Title, DateTimeOffset Create
 
 /// <summary>
 /// <c>GET /api/v1/forms/{templateId}/register</c>: a form's tasks with filters (see
-/// <see cref="RegisterQuery"/>), as JSON pages or, with <c>format=csv</c>, as a CSV file of up to
+/// <see cref="RegisterQuery"/>) and in any order (<see cref="RegisterSort"/>), as JSON pages or, with <c>format=csv</c>, as a CSV file of up to
 /// 10,000 rows with one column per field of the template's current version.
 /// </summary>
 internal static class RegisterEndpoint
@@ -51,15 +51,12 @@ internal static class RegisterEndpoint
         var take = csv ? MaxCsvRows : query.Limit + 1;
         var (sql, parameters) = query.Build(take);
         var rows = await db.Database.SqlQueryRaw<RegisterRow>(sql, parameters).ToListAsync(ct);
-        var items = rows.Select(ToItem).ToList();
         if (csv)
-            return TypedResults.File(Encoding.UTF8.GetBytes(ToCsv(template, items)), "text/csv; charset=utf-8", $"register-{templateId:N}.csv");
+            return TypedResults.File(Encoding.UTF8.GetBytes(ToCsv(template, rows.Select(ToItem).ToList())), "text/csv; charset=utf-8", $"register-{templateId:N}.csv");
 
-        var page = items.Take(query.Limit).ToList();
-        var next = items.Count > query.Limit
-            ? new Cursor(query.SortColumn == "created_at" ? page[^1].CreatedAt : page[^1].UpdatedAt, page[^1].Id).Encode()
-            : null;
-        return TypedResults.Ok(new { items = page, nextCursor = next });
+        var page = rows.Take(query.Limit).ToList();
+        var next = rows.Count > query.Limit ? query.Sort.Cursor(page[^1].SortKey, page[^1].Id) : null;
+        return TypedResults.Ok(new { items = page.Select(ToItem).ToList(), nextCursor = next });
     }
 
     private static RegisterItem ToItem(RegisterRow row)

@@ -6,14 +6,17 @@ import { ErrorBox } from '../components/ErrorBox';
 import { RegisterFilterForm } from '../components/RegisterFilterForm';
 import { formatValue, routeStatusLabel } from '../lib/formValues';
 import type { RegisterSort } from '../lib/register';
-import { parseRegisterQuery, registerColumns, registerQuery } from '../lib/register';
+import { isSortable, nextSort, parseRegisterQuery, registerColumns, registerQuery } from '../lib/register';
 import { navigate, paths } from '../lib/router';
 import { fullTime, relativeTime } from '../lib/time';
 import { useUsers } from '../lib/users';
 
 const pageSize = 50;
 
-/** A form's register: its tasks as a table, filtered by the URL's query, paged with "Load more", exported as CSV. */
+/**
+ * A form's register: its tasks as a table, filtered and sorted by the URL's query (a click on a
+ * column header sorts by it, a second click reverses), paged with "Load more", exported as CSV.
+ */
 export function RegisterPage({ id, query }: { id: string; query: string }) {
   const { nameOf } = useUsers();
   const [template, setTemplate] = useState<FormTemplate | null>(null);
@@ -67,17 +70,22 @@ export function RegisterPage({ id, query }: { id: string; query: string }) {
 
   const columns = registerColumns(template.fields);
   const sortBy = (sort: RegisterSort) => {
-    const next = registerQuery({ ...filters, sort }, template.fields).query;
+    const next = registerQuery({ ...filters, ...nextSort(filters, sort) }, template.fields).query;
     navigate(paths.register(id, next));
   };
-  const sortHeader = (sort: RegisterSort, label: string) => (
-    <th aria-sort={filters.sort === sort ? 'descending' : undefined}>
-      <button type="button" className="sort-button" data-testid={`register-sort-${sort}`} onClick={() => sortBy(sort)}
-        title={`Newest ${label.toLowerCase()} first`}>
-        {label}{filters.sort === sort ? ' ↓' : ''}
-      </button>
-    </th>
-  );
+  const sortHeader = (sort: RegisterSort, label: string, key?: string) => {
+    const active = filters.sort === sort;
+    const ascending = filters.order === 'asc';
+    const next = nextSort(filters, sort).order === 'asc' ? 'ascending' : 'descending';
+    return (
+      <th key={key} aria-sort={active ? (ascending ? 'ascending' : 'descending') : undefined}>
+        <button type="button" className="sort-button" data-testid={`register-sort-${sort}`} onClick={() => sortBy(sort)}
+          title={`Sort by ${label.toLowerCase()}, ${next}`}>
+          {label}{active ? (ascending ? ' ↑' : ' ↓') : ''}
+        </button>
+      </th>
+    );
+  };
 
   return (
     <div className="page page-wide">
@@ -107,11 +115,11 @@ export function RegisterPage({ id, query }: { id: string; query: string }) {
           <table className="cluster-table register-table" data-testid="register-table" aria-busy={loading}>
             <thead>
               <tr>
-                <th>Task</th>
+                {sortHeader('title', 'Task')}
                 <th>State</th>
                 {sortHeader('created', 'Created')}
                 {sortHeader('updated', 'Updated')}
-                {columns.map((f) => <th key={f.code}>{f.label}</th>)}
+                {columns.map((f) => (isSortable(f) ? sortHeader(`f.${f.code}`, f.label, f.code) : <th key={f.code}>{f.label}</th>))}
               </tr>
             </thead>
             <tbody>
