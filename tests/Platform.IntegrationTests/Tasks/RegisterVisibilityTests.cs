@@ -48,6 +48,7 @@ public sealed class RegisterVisibilityTests(PlatformApp app) : IClassFixture<Pla
         var listed = await register.CreateTaskAsync(org.Admin, "Listed", new { city = "Oslo" });
         var both = await register.CreateTaskAsync(org.Admin, "Both", new { city = "Oslo" }, assigneeId: member.Id);
         var removed = await register.CreateTaskAsync(org.Admin, "Removed", new { city = "Oslo" });
+        var nested = await register.CreateTaskAsync(org.Admin, "Nested", new { city = "Oslo" });
         await register.CreateTaskAsync(org.Admin, "Hidden", new { city = "Oslo" });
         await other.CreateTaskAsync(org.Admin, "Other form", new { city = "Oslo" }, assigneeId: member.Id);
 
@@ -56,17 +57,20 @@ public sealed class RegisterVisibilityTests(PlatformApp app) : IClassFixture<Pla
         await Http.EnsureStatusAsync(await org.Admin.Client.PostAsJsonAsync($"/api/v1/lists/{listId}/members", new { userIds = new[] { member.Id } }), HttpStatusCode.OK);
         foreach (var id in new[] { listed, both })
             await Http.EnsureStatusAsync(await org.Admin.Client.PostAsJsonAsync($"/api/v1/tasks/{id}/lists", new { listId }), HttpStatusCode.Created);
+        // Membership is inherited: a task in a list nested inside the member's list is theirs to see too.
+        var subListId = (await Http.ReadAsync<JsonElement>(await org.Admin.Client.PostAsJsonAsync("/api/v1/lists", new { name = "Q3", parentId = listId }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Http.EnsureStatusAsync(await org.Admin.Client.PostAsJsonAsync($"/api/v1/tasks/{nested}/lists", new { listId = subListId }), HttpStatusCode.Created);
         await Http.EnsureStatusAsync(await org.Admin.Client.PostAsJsonAsync($"/api/v1/tasks/{removed}/participants", new { userIds = new[] { member.Id } }), HttpStatusCode.Created);
         await Http.EnsureStatusAsync(await org.Admin.Client.DeleteAsync($"/api/v1/tasks/{removed}/participants/{member.Id}"), HttpStatusCode.Created);
 
-        string[] expected = ["Authored", "Both", "Followed", "Listed", "Responsible"];
+        string[] expected = ["Authored", "Both", "Followed", "Listed", "Nested", "Responsible"];
         Assert.Equal(expected, (await register.TitlesAsync(member, "limit=50")).Order(StringComparer.Ordinal));
         // Paging one by one: "Both" (taking part and listed) comes once, in order.
         Assert.Equal(await register.TitlesAsync(member, "limit=50"), await register.AllTitlesAsync(member, "sort=updated", 1));
         Assert.Equal(expected, await register.AllTitlesAsync(member, "sort=title", 2));
         Assert.Equal(expected, await register.AllTitlesAsync(member, "sort=title&f.city.contains=osl&status=open", 1));
         // The approver the route named joined every task at creation, with the form.
-        Assert.Equal(7, (await register.TitlesAsync(approver, "limit=50")).Count);
+        Assert.Equal(8, (await register.TitlesAsync(approver, "limit=50")).Count);
         Assert.Equal(["Responsible"], await register.TitlesAsync(approver, "f.city=Oslo&sort=title&order=desc&limit=1"));
     }
 }

@@ -176,8 +176,13 @@ internal sealed class RegisterQuery
                   UNION
                   (SELECT {Columns}, {Sort.Key} AS sort_key
                    FROM tasks.tasks t
-                   WHERE t.id IN (SELECT i.task_id FROM tasks.list_members m JOIN tasks.list_items i ON i.list_id = m.list_id
-                                  WHERE m.organization_id = @org AND m.user_id = @me)
+                   -- Lists the member sees: theirs and everything nested below them (as ListAccess decides).
+                   WHERE t.id IN (SELECT i.task_id FROM tasks.list_items i
+                                  WHERE i.list_id IN (WITH RECURSIVE seen(id) AS (
+                                          SELECT m.list_id FROM tasks.list_members m WHERE m.organization_id = @org AND m.user_id = @me
+                                          UNION
+                                          SELECT l.id FROM tasks.lists l JOIN seen ON l.parent_id = seen.id WHERE l.organization_id = @org)
+                                        SELECT id FROM seen))
                      AND {Base}{filters}{After(Sort.Key, "t.id")}
                    ORDER BY {Order(Sort.Key, "t.id")} LIMIT {take})) r
             ORDER BY {Order("r.sort_key", "r.\"Id\"")} LIMIT {take}
