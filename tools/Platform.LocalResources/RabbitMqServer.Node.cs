@@ -191,7 +191,17 @@ public sealed partial class RabbitMqServer
         {
             await SignalAndWaitAsync(epmd, TimeSpan.FromSeconds(5));
         }
+
+        // The beam's helpers (erl_child_setup, inet_gethost) exit on their own once it is gone, but not always before
+        // we return: wait for them (they carry the node's HOME), and end any that outlive the beam.
+        foreach (var helper in FindProcesses(IsOurHelper))
+        {
+            await SignalAndWaitAsync(helper, TimeSpan.FromSeconds(5));
+        }
     }
+
+    private bool IsOurHelper(int pid) =>
+        !IsZombie(pid) && ReadProc(pid, "environ") is { } environ && environ.Split('\0').Contains($"HOME={HomeDirectory}");
 
     private static async Task SignalAndWaitAsync(int pid, TimeSpan grace)
     {
