@@ -7,6 +7,7 @@ using Microsoft.Net.Http.Headers;
 using Platform.BuildingBlocks.Database;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
+using Platform.Modules.Identity.Authentication;
 using Platform.Modules.Identity.Data;
 
 namespace Platform.Modules.Identity.Bots;
@@ -24,7 +25,9 @@ internal sealed record BotList(IReadOnlyList<BotListItem> Items);
 /// Bots: technical accounts for integrations. They are members of the organisation (same claims,
 /// same permissions as a non-admin person) but have no password and no e-mail; they authenticate
 /// with <c>Authorization: Bearer plt_…</c>. A bot has one key at a time: issuing a new one
-/// retires the old one at once. Blocked, edited and listed like any user (<c>/users/{id}</c>).
+/// retires the old one at once; revoking leaves it with none until a new one is issued. Blocked,
+/// edited and listed like any user (<c>/users/{id}</c>). Deleting a bot is a soft delete: the
+/// account stays, blocked and keyless, so that tasks and comments it wrote keep their author's name.
 /// </summary>
 internal static class BotEndpoints
 {
@@ -34,12 +37,14 @@ internal static class BotEndpoints
         bots.MapGet("/", ListAsync);
         bots.MapPost("/", CreateAsync);
         bots.MapPost("/{id:guid}/keys", RotateKeyAsync);
+        bots.MapDelete("/{id:guid}/keys", RevokeKeyAsync);
+        bots.MapDelete("/{id:guid}", DeleteAsync);
     }
 
     private static async Task<Ok<BotList>> ListAsync(CurrentUser me, IdentityDbContext db, CancellationToken ct)
     {
         var bots = await db.Users.AsNoTracking()
-            .Where(u => u.OrganizationId == me.OrganizationId && u.IsBot)
+            .Where(u => u.OrganizationId == me.OrganizationId && u.IsBot && u.DeletedAt == null)
             .OrderBy(u => u.CreatedAt).ThenBy(u => u.Id)
             .Select(u => new
             {
@@ -71,7 +76,7 @@ internal static class BotEndpoints
         Guid id, CurrentUser me, IdentityDbContext db, TimeProvider time, HttpResponse response, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var bot = await db.Users.FirstOrDefaultAsync(u => u.Id == id && u.OrganizationId == me.OrganizationId && u.IsBot, ct);
+        var bot = await FindAsync(id, me, db, ct);
         if (bot is null)
             return Problems.NotFound("The bot");
         await db.BotKeys.Where(k => k.UserId == bot.Id).ExecuteDeleteAsync(ct);
@@ -83,6 +88,56 @@ internal static class BotEndpoints
         NoStore(response);
         return TypedResults.Created($"/api/v1/users/{bot.Id}", new IssuedBotKey(bot.Id, bot.DisplayName, key, row.Hint, now));
     }
+
+    /// <summary>
+    /// The bot keeps its account (and blocking state) but has no valid key until a new one is
+    /// issued. Keys are looked up by hash on every request, so the old one is refused at once on
+    /// every node. Idempotent: revoking when there is no key is fine.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(Guid id, CurrentUser me, IdentityDbContext db, CancellationToken ct)
+    {
+        if (await FindAsync(id, me, db, ct) is null)
+            return Problems.NotFound("The bot");
+        await db.BotKeys.Where(k => k.UserId == id && k.OrganizationId == me.OrganizationId).ExecuteDeleteAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Soft delete: the row is kept (blocked, stamp changed, marked deleted) because tasks and
+    /// comments refer to their author by id and must stay readable. Its key and its department and
+    /// role memberships go, so it can neither authenticate nor be routed anything; it leaves the bot
+    /// list and can never get a key again.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, CurrentUser me, IdentityDbContext db, MemberCheck check, TimeProvider time, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var bot = await FindAsync(id, me, db, ct);
+        if (bot is null)
+            return Problems.NotFound("The bot");
+        await db.BotKeys.Where(k => k.UserId == bot.Id).ExecuteDeleteAsync(ct);
+        await db.DepartmentMembers.Where(m => m.UserId == bot.Id && m.OrganizationId == me.OrganizationId).ExecuteDeleteAsync(ct);
+        await db.RoleMembers.Where(m => m.UserId == bot.Id && m.OrganizationId == me.OrganizationId).ExecuteDeleteAsync(ct);
+        await db.Departments.Where(d => d.HeadUserId == bot.Id && d.OrganizationId == me.OrganizationId)
+            .ExecuteUpdateAsync(d => d.SetProperty(x => x.HeadUserId, (Guid?)null), ct);
+
+        var now = time.GetUtcNowForDatabase();
+        bot.DeletedAt = now;
+        if (!bot.IsBlocked)
+        {
+            bot.IsBlocked = true;
+            bot.BlockedAt = now;
+        }
+        bot.RevokeSessions();
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        check.Forget(bot.Id);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A live bot of the caller's organisation; people, deleted bots and other tenants' bots read as not found.</summary>
+    private static Task<PlatformUser?> FindAsync(Guid id, CurrentUser me, IdentityDbContext db, CancellationToken ct) =>
+        db.Users.FirstOrDefaultAsync(u => u.Id == id && u.OrganizationId == me.OrganizationId && u.IsBot && u.DeletedAt == null, ct);
 
     private static (string Key, BotKey Row) NewKey(PlatformUser bot, DateTimeOffset now)
     {

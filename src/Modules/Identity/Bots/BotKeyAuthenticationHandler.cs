@@ -32,9 +32,10 @@ internal sealed class BotKeyAuthenticationHandler(
         var db = Context.RequestServices.GetRequiredService<IdentityDbContext>();
         var bot = await db.BotKeys.AsNoTracking()
             .Where(k => k.KeyHash == hash)
-            .Join(db.Users, k => k.UserId, u => u.Id, (k, u) => new { u.Id, u.OrganizationId, u.UserName, u.DisplayName, u.SecurityStamp, u.IsBot })
+            .Join(db.Users, k => k.UserId, u => u.Id, (k, u) => new { u.Id, u.OrganizationId, u.UserName, u.DisplayName, u.SecurityStamp, u.IsBot, u.DeletedAt })
             .FirstOrDefaultAsync(Context.RequestAborted);
-        if (bot is not { IsBot: true })
+        // Deleting removes the key too; the flag guards against a key row that outlived its bot.
+        if (bot is not { IsBot: true, DeletedAt: null })
             return AuthenticateResult.Fail(new AuthenticationRefusedException(AuthenticationRefusedException.InvalidApiKey));
 
         var types = identityOptions.Value.ClaimsIdentity;

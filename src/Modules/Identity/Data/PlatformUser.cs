@@ -31,6 +31,12 @@ internal sealed class PlatformUser : IdentityUser<Guid>
     /// <summary>A technical account: no password, no e-mail, authenticates with an API key only.</summary>
     public bool IsBot { get; set; }
 
+    /// <summary>
+    /// When a bot was deleted. The row stays (blocked, keyless) so that whatever it authored still
+    /// resolves to its name; only bots are deleted this way.
+    /// </summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
     public static PlatformUser Create(Guid organizationId, string email, string displayName, bool isAdmin) => new()
     {
         Id = Guid.CreateVersion7(),

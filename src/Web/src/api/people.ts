@@ -29,6 +29,10 @@ export const peopleApi = {
   createBot: (displayName: string) => request<IssuedBotKey>('POST', `${base}/bots`, { body: { displayName } }),
   /** A new key; the old one stops working at once. */
   rotateBotKey: (id: string) => request<IssuedBotKey>('POST', `${base}/bots/${enc(id)}/keys`),
+  /** The bot keeps its account but has no valid key until a new one is issued. */
+  revokeBotKey: (id: string) => request<void>('DELETE', `${base}/bots/${enc(id)}/keys`),
+  /** Soft delete: it can no longer authenticate; what it wrote keeps its name. */
+  deleteBot: (id: string) => request<void>('DELETE', `${base}/bots/${enc(id)}`),
 
   block: (userId: string) => request<void>('POST', `${base}/users/${enc(userId)}/block`),
   unblock: (userId: string) => request<void>('POST', `${base}/users/${enc(userId)}/unblock`),

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { peopleApi } from '../../api/people';
 import type { Bot, IssuedBotKey } from '../../api/types';
+import { deleteBotQuestion, hasKey, revokeKeyQuestion, stillIssued } from '../../lib/bots';
 import { fullTime, relativeTime } from '../../lib/time';
 import { useSubmit } from '../../lib/useSubmit';
 import { ErrorBox } from '../ErrorBox';
@@ -25,7 +26,7 @@ function IssuedKey({ issued, onDismiss }: { issued: IssuedBotKey; onDismiss: () 
   );
 }
 
-/** Bots (integration accounts): create one, see its key once, replace the key, block or unblock it. Administrators only. */
+/** Bots (integration accounts): create one, see its key once, replace or revoke the key, block, unblock or delete it. Administrators only. */
 export function BotsPanel({ onChanged }: { onChanged: () => void }) {
   const [bots, setBots] = useState<Bot[]>([]);
   const [name, setName] = useState('');
@@ -35,7 +36,9 @@ export function BotsPanel({ onChanged }: { onChanged: () => void }) {
 
   const load = useCallback(async () => {
     try {
-      setBots((await peopleApi.bots()).items);
+      const items = (await peopleApi.bots()).items;
+      setBots(items);
+      setIssued((current) => stillIssued(current, items));
       setLoadError(null);
     } catch (e) {
       setLoadError(e);
@@ -64,6 +67,21 @@ export function BotsPanel({ onChanged }: { onChanged: () => void }) {
     void action.run(async () => {
       setIssued(await peopleApi.rotateBotKey(bot.id));
       await load();
+    });
+  };
+  const revoke = (bot: Bot) => {
+    if (!window.confirm(revokeKeyQuestion(bot))) return;
+    void action.run(async () => {
+      await peopleApi.revokeBotKey(bot.id);
+      await load();
+    });
+  };
+  const remove = (bot: Bot) => {
+    if (!window.confirm(deleteBotQuestion(bot))) return;
+    void action.run(async () => {
+      await peopleApi.deleteBot(bot.id);
+      await load();
+      onChanged();
     });
   };
   const setBlocked = (bot: Bot, blocked: boolean) => {
@@ -105,11 +123,15 @@ export function BotsPanel({ onChanged }: { onChanged: () => void }) {
             <span className="person-email">
               <button type="button" className="btn btn-secondary btn-small" data-testid="bot-rotate" disabled={action.busy}
                 aria-label={`New key for ${b.displayName}`} onClick={() => rotate(b)}>New key</button>
+              {hasKey(b) && <button type="button" className="btn btn-ghost btn-small" data-testid="bot-revoke" disabled={action.busy}
+                aria-label={`Revoke the key of ${b.displayName}`} onClick={() => revoke(b)}>Revoke key</button>}
               {b.isBlocked
                 ? <button type="button" className="btn btn-secondary btn-small" data-testid="bot-unblock" disabled={action.busy}
                     aria-label={`Unblock ${b.displayName}`} onClick={() => setBlocked(b, false)}>Unblock</button>
                 : <button type="button" className="btn btn-ghost btn-small" data-testid="bot-block" disabled={action.busy}
                     aria-label={`Block ${b.displayName} (revoke its access)`} onClick={() => setBlocked(b, true)}>Block</button>}
+              <button type="button" className="btn btn-danger btn-small" data-testid="bot-delete" disabled={action.busy}
+                aria-label={`Delete ${b.displayName}`} onClick={() => remove(b)}>Delete bot</button>
             </span>
           </li>
         ))}
