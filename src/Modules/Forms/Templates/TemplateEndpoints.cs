@@ -16,7 +16,7 @@ using Platform.Modules.Identity.Contracts;
 
 namespace Platform.Modules.Forms.Templates;
 
-/// <summary>/api/v1/forms: list, read (latest or any version), create, change (= new version), archive.</summary>
+/// <summary>/api/v1/forms: list, read (latest or any version), create, change (= new version), archive; the history in <see cref="TemplateVersionEndpoints"/>.</summary>
 internal static class TemplateEndpoints
 {
     private const int DefaultLimit = 50;
@@ -31,6 +31,7 @@ internal static class TemplateEndpoints
             .AddEndpointFilter<IdempotencyFilter<FormsDbContext>>();
         forms.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(PlatformPolicies.OrganizationAdmin);
         forms.MapPost("/{id:guid}/archive", ArchiveAsync).RequireAuthorization(PlatformPolicies.OrganizationAdmin);
+        TemplateVersionEndpoints.Map(forms);
     }
 
     /// <summary>
@@ -75,8 +76,13 @@ internal static class TemplateEndpoints
     }
 
     /// <summary>The latest version, or <c>?version=n</c>. The ETag is the version returned.</summary>
-    private static async Task<Results<Ok<TemplateResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        Guid id, CurrentUser me, FormsDbContext db, IUserDirectory directory, HttpResponse response, CancellationToken ct, int? version = null)
+    private static Task<Results<Ok<TemplateResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        Guid id, CurrentUser me, FormsDbContext db, IUserDirectory directory, HttpResponse response, CancellationToken ct, int? version = null) =>
+        ReadAsync(id, version, me, db, directory, response, ct);
+
+    /// <summary>One version of a template of the caller's organisation (the latest when <paramref name="version"/> is null).</summary>
+    internal static async Task<Results<Ok<TemplateResponse>, ValidationProblem, ProblemHttpResult>> ReadAsync(
+        Guid id, int? version, CurrentUser me, FormsDbContext db, IUserDirectory directory, HttpResponse response, CancellationToken ct)
     {
         if (version is < 1)
             return Problems.Invalid("version", "must be 1 or more.");

@@ -44,3 +44,12 @@ internal sealed record TemplateSummaryResponse(
     Guid Id, string Name, int Version, bool IsArchived, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool CanCreate, bool CanManage);
 
 internal sealed record TemplateListResponse(IReadOnlyList<TemplateSummaryResponse> Items, string? NextCursor);
+
+/// <summary>
+/// One entry of a template's history. <see cref="FieldCount"/> counts top-level fields (layout ones
+/// included, table columns not); <see cref="CreatedByName"/> is null when the author is no longer known.
+/// </summary>
+internal sealed record TemplateVersionSummaryResponse(
+    int Version, DateTimeOffset CreatedAt, Guid CreatedBy, string? CreatedByName, int FieldCount, int StepCount);
+
+internal sealed record TemplateVersionListResponse(IReadOnlyList<TemplateVersionSummaryResponse> Items, int LatestVersion, string? NextCursor);

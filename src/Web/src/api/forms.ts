@@ -1,5 +1,5 @@
 import { request } from './http';
-import type { FormTemplate, FormTemplateInput, FormTemplateSummary, Page, RegisterItem } from './types';
+import type { FormTemplate, FormTemplateInput, FormTemplateSummary, FormTemplateVersionPage, Page, RegisterItem } from './types';
 
 const base = '/api/v1/forms';
 const enc = encodeURIComponent;
@@ -11,6 +11,12 @@ export const formsApi = {
       `${base}?limit=${limit}${includeArchived ? '&includeArchived=true' : ''}${after ? `&after=${enc(after)}` : ''}`),
   get: (id: string, version?: number) =>
     request<FormTemplate>('GET', `${base}/${enc(id)}${version ? `?version=${version}` : ''}`),
+  /** The template's versions, newest first. */
+  versions: (id: string, after: string | null, limit = 50) =>
+    request<FormTemplateVersionPage>('GET', `${base}/${enc(id)}/versions?limit=${limit}${after ? `&after=${enc(after)}` : ''}`),
+  /** The full definition of one version. */
+  version: (id: string, version: number) =>
+    request<FormTemplate>('GET', `${base}/${enc(id)}/versions/${version}`),
   /** A retried create (same key) answers with the template created the first time. */
   create: (body: FormTemplateInput, idempotencyKey: string) =>
     request<FormTemplate>('POST', base, { body, headers: { 'Idempotency-Key': idempotencyKey } }),

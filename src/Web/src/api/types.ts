@@ -228,6 +228,22 @@ export interface FormTemplate {
   versionCreatedAt?: string;
 }
 
+/** One entry of `GET /api/v1/forms/{id}/versions` (newest first). */
+export interface FormTemplateVersionSummary {
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  /** Null when the author is no longer known. */
+  createdByName: string | null;
+  /** Top-level fields, layout ones included. */
+  fieldCount: number;
+  stepCount: number;
+}
+
+export interface FormTemplateVersionPage extends Page<FormTemplateVersionSummary> {
+  latestVersion: number;
+}
+
 /** Body of POST /forms and PUT /forms/{id}: the complete definition. */
 export interface FormTemplateInput {
   name: string;

@@ -4,13 +4,15 @@ import { catalogsApi } from '../api/catalogs';
 import { formsApi } from '../api/forms';
 import { peopleApi } from '../api/people';
 import { ApiError } from '../api/problem';
-import type { CatalogSummary, FormTemplate, Me, NamedRef } from '../api/types';
+import type { CatalogSummary, FormTemplate, FormTemplateVersionSummary, Me, NamedRef } from '../api/types';
 import { ErrorBox } from '../components/ErrorBox';
 import { Field } from '../components/Field';
 import { FieldEditor } from '../components/designer/FieldEditor';
 import { Errors, invalid } from '../components/designer/PathErrors';
 import { RouteEditor } from '../components/designer/RouteEditor';
 import { navigate, paths } from '../lib/router';
+import { appendVersions, versionCounts, versionOf } from '../lib/templateVersions';
+import { fullTime, relativeTime } from '../lib/time';
 import type { PathErrors, TemplateDraft } from '../lib/templateDraft';
 import { describePath, draftFromTemplate, emptyTemplate, move, newField, pathErrors, templateInput } from '../lib/templateDraft';
 import { useSubmit } from '../lib/useSubmit';
@@ -25,7 +27,8 @@ function randomKey(): string {
 /**
  * The form designer: fields, route and rules of a template. Organisation admins create and change
  * templates (each save is a new immutable version; tasks keep the version they were created
- * with); everyone else sees the current version read-only.
+ * with); everyone else sees the current version read-only. Any earlier version can be opened
+ * read-only from the Versions panel.
  */
 export function FormDesignerPage({ id, me }: { id: string | null; me: Me }) {
   const { users, nameOf } = useUsers();
@@ -39,6 +42,29 @@ export function FormDesignerPage({ id, me }: { id: string | null; me: Me }) {
   const save = useSubmit();
   const archive = useSubmit();
   const createKey = useRef(randomKey());
+  const [versions, setVersions] = useState<FormTemplateVersionSummary[]>([]);
+  const [versionsCursor, setVersionsCursor] = useState<string | null>(null);
+  const [versionsError, setVersionsError] = useState<unknown>(null);
+  // An older version opened from the Versions panel; the draft stays untouched underneath it.
+  const [viewed, setViewed] = useState<FormTemplate | null>(null);
+  const viewedDraft = useMemo(() => (viewed ? draftFromTemplate(viewed) : null), [viewed]);
+  const open = useSubmit();
+
+  const loadVersions = useCallback(async (after: string | null) => {
+    if (!id) return;
+    try {
+      const page = await formsApi.versions(id, after);
+      setVersions((shown) => (after ? appendVersions(shown, page.items) : page.items));
+      setVersionsCursor(page.nextCursor);
+      setVersionsError(null);
+    } catch (e) {
+      setVersionsError(e);
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void loadVersions(null);
+  }, [loadVersions]);
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -70,7 +96,8 @@ export function FormDesignerPage({ id, me }: { id: string | null; me: Me }) {
   const serverErrors = pathErrors(save.error);
   const errors: PathErrors = { ...serverErrors, ...clientErrors };
   const errorCount = Object.values(errors).reduce((n, m) => n + m.length, 0);
-  const readOnly = !me.isAdmin || !!saved?.isArchived;
+  const readOnly = !me.isAdmin || !!saved?.isArchived || viewed !== null;
+  const latest = Math.max(saved?.version ?? 0, versions[0]?.version ?? 0);
   const stale = save.error instanceof ApiError && save.error.status === 412;
 
   if (loadError instanceof ApiError && loadError.status === 404) {
@@ -101,6 +128,7 @@ export function FormDesignerPage({ id, me }: { id: string | null; me: Me }) {
       setSaved(next);
       setDraft(draftFromTemplate(next));
       setNotice(`Saved as version ${next.version}. New tasks use it; existing tasks keep the version they were created with.`);
+      void loadVersions(null);
     });
   };
 
@@ -112,6 +140,18 @@ export function FormDesignerPage({ id, me }: { id: string | null; me: Me }) {
     });
   };
 
+  const openVersion = (version: number) => {
+    if (!saved) return;
+    if (version === saved.version) {
+      setViewed(null);
+      return;
+    }
+    void open.run(async () => setViewed(await formsApi.version(saved.id, version)));
+  };
+
+  // What the editors show: the opened old version, or the (editable) current draft.
+  const shown = viewedDraft ?? draft;
+
   const summary = Object.entries(errors).flatMap(([path, messages]) =>
     messages.map((m) => (path ? `${describePath(path, draft)}: ${m}` : m)));
 
@@ -120,8 +160,8 @@ export function FormDesignerPage({ id, me }: { id: string | null; me: Me }) {
       <a className="back-link" href={paths.forms()}>← Forms</a>
       <section className="card">
         <div className="section-head">
-          <h1 data-testid="designer-heading">{id ? (readOnly ? saved?.name : `Edit form: ${saved?.name ?? ''}`) : 'New form'}</h1>
-          {saved && (
+          <h1 data-testid="designer-heading">{id ? (readOnly ? (viewed ?? saved)?.name : `Edit form: ${saved?.name ?? ''}`) : 'New form'}</h1>
+          {saved && !viewed && (
             <span className="actions">
               <a className="btn btn-secondary" href={paths.register(saved.id)} data-testid="designer-register">Register</a>
               {me.isAdmin && !saved.isArchived && (
@@ -131,7 +171,17 @@ export function FormDesignerPage({ id, me }: { id: string | null; me: Me }) {
             </span>
           )}
         </div>
-        {saved && (
+        {viewed && (
+          <div className="alert alert-info" role="status" data-testid="designer-viewing">
+            <p>
+              <strong>{versionOf(viewed.version, latest)}</strong>, read-only
+              {viewed.versionCreatedAt ? ` · saved ${fullTime(viewed.versionCreatedAt)}` : ''}. Tasks created with it keep using it.
+            </p>
+            <button type="button" className="btn btn-secondary" data-testid="designer-back-to-current"
+              onClick={() => setViewed(null)}>Back to the current version</button>
+          </div>
+        )}
+        {saved && !viewed && (
           <p className="muted" data-testid="designer-version">
             Version {saved.version}
             {saved.isArchived ? ' · archived: it can no longer be changed; its tasks keep working.'
@@ -157,12 +207,12 @@ export function FormDesignerPage({ id, me }: { id: string | null; me: Me }) {
           <ErrorBox error={save.error} testId="designer-error" />
         )}
         <Field label="Name" htmlFor="designer-name">
-          <input id="designer-name" data-testid="designer-name" value={draft.name} maxLength={200} readOnly={readOnly}
+          <input id="designer-name" data-testid="designer-name" value={shown.name} maxLength={200} readOnly={readOnly}
             aria-invalid={invalid(errors, 'name')} onChange={(e) => set({ name: e.target.value })} />
         </Field>
         <Errors errors={errors} path="name" />
         <Field label="Description (optional)" htmlFor="designer-description">
-          <textarea id="designer-description" data-testid="designer-description" rows={2} value={draft.description}
+          <textarea id="designer-description" data-testid="designer-description" rows={2} value={shown.description}
             readOnly={readOnly} onChange={(e) => set({ description: e.target.value })} />
         </Field>
         <Errors errors={errors} path="description" />
@@ -172,23 +222,29 @@ export function FormDesignerPage({ id, me }: { id: string | null; me: Me }) {
         <h2 id="designer-fields-heading">Fields</h2>
         <Errors errors={errors} path="fields" />
         <ol className="designer-fields">
-          {draft.fields.map((f, i) => (
-            <FieldEditor key={f.key} field={f} index={i} count={draft.fields.length} path={`fields[${i}]`} siblings={draft.fields}
-              stepCount={draft.steps.length} catalogs={catalogs} readOnly={readOnly} errors={errors}
+          {shown.fields.map((f, i) => (
+            <FieldEditor key={f.key} field={f} index={i} count={shown.fields.length} path={`fields[${i}]`} siblings={shown.fields}
+              stepCount={shown.steps.length} catalogs={catalogs} readOnly={readOnly} errors={errors}
               onChange={(next) => setFields(draft.fields.map((x) => (x.key === f.key ? next : x)))}
               onRemove={() => setFields(draft.fields.filter((x) => x.key !== f.key))}
               onMove={(delta) => setFields(move(draft.fields, i, delta))} />
           ))}
         </ol>
-        {draft.fields.length === 0 && <p className="muted">No fields yet.</p>}
+        {shown.fields.length === 0 && <p className="muted">No fields yet.</p>}
         {!readOnly && (
           <button type="button" className="btn btn-secondary" data-testid="designer-add-field"
             onClick={() => setFields([...draft.fields, newField('text')])}>Add field</button>
         )}
       </section>
 
-      <RouteEditor steps={draft.steps} rules={draft.rules} onReject={draft.onReject} fields={draft.fields} people={people}
+      <RouteEditor steps={shown.steps} rules={shown.rules} onReject={shown.onReject} fields={shown.fields} people={people}
         roles={roles} nameOf={nameOf} readOnly={readOnly} errors={errors} onChange={(patch) => set(patch)} />
+
+      {saved && (
+        <VersionsPanel versions={versions} latest={latest} shownVersion={viewed?.version ?? saved.version}
+          more={versionsCursor !== null} busy={open.busy} error={open.error ?? versionsError}
+          onOpen={openVersion} onMore={() => void loadVersions(versionsCursor)} />
+      )}
 
       {!readOnly && (
         <div className="card designer-save-bar">
@@ -205,5 +261,47 @@ export function FormDesignerPage({ id, me }: { id: string | null; me: Me }) {
         </div>
       )}
     </form>
+  );
+}
+
+/** The template's history, newest first; choosing one opens it read-only in the designer. */
+function VersionsPanel({ versions, latest, shownVersion, more, busy, error, onOpen, onMore }: {
+  versions: FormTemplateVersionSummary[];
+  latest: number;
+  shownVersion: number;
+  more: boolean;
+  busy: boolean;
+  error: unknown;
+  onOpen: (version: number) => void;
+  onMore: () => void;
+}) {
+  return (
+    <section className="card" aria-labelledby="designer-versions-heading" data-testid="designer-versions">
+      <h2 id="designer-versions-heading">Versions</h2>
+      <ErrorBox error={error} />
+      <ol className="designer-fields">
+        {versions.map((v) => {
+          const current = v.version === shownVersion;
+          return (
+            <li key={v.version} className="designer-field" data-testid={`designer-version-${v.version}`}>
+              <div className="designer-field-head">
+                <span>
+                  <strong>Version {v.version}</strong>{v.version === latest ? ' (current)' : ''}
+                  <span className="muted">
+                    {' · '}<time dateTime={v.createdAt} title={fullTime(v.createdAt)}>{relativeTime(v.createdAt)}</time>
+                    {` · by ${v.createdByName ?? 'a former member'} · ${versionCounts(v)}`}
+                  </span>
+                </span>
+                {current ? <span className="muted">Shown</span> : (
+                  <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => onOpen(v.version)}
+                    aria-label={`Show ${versionOf(v.version, latest).toLowerCase()}`}>Show</button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {more && <button type="button" className="btn btn-secondary" onClick={onMore}>Show older versions</button>}
+    </section>
   );
 }
