@@ -86,7 +86,7 @@ public sealed class AttachmentTests(FilesApp app) : IClassFixture<FilesApp>
             var broken = await FileApi.UploadAsync(org.Admin.Client, "broken.pdf", "%PDF-1.7\n garbage"u8.ToArray());
             var archive = await FileApi.UploadAsync(org.Admin.Client, "data.zip", FileApi.RandomBytes(500));
 
-            var imageDone = await WaitForPreviewAsync(org.Admin.Client, image.Id);
+            var imageDone = await FileApi.WaitForPreviewAsync(org.Admin.Client, image.Id);
             Assert.Equal(new PreviewDto("ready", null, 1, 1, 1200, 600), imageDone.Preview);
             Assert.Equal($"/api/v1/files/{image.Id}/thumbnail", imageDone.ThumbnailUrl);
             var thumbnail = await org.Admin.Client.GetAsync(imageDone.ThumbnailUrl);
@@ -95,19 +95,19 @@ public sealed class AttachmentTests(FilesApp app) : IClassFixture<FilesApp>
             var jpeg = await thumbnail.Content.ReadAsByteArrayAsync();
             Assert.Equal([0xFF, 0xD8, 0xFF], jpeg[..3]);
 
-            var documentDone = await WaitForPreviewAsync(org.Admin.Client, document.Id);
+            var documentDone = await FileApi.WaitForPreviewAsync(org.Admin.Client, document.Id);
             Assert.Equal("ready", documentDone.Preview.Status);
             Assert.Equal(3, documentDone.Preview.Pages);
             Assert.Equal(3, documentDone.Preview.PageCount);
             await Http.EnsureStatusAsync(await org.Admin.Client.GetAsync($"/api/v1/files/{document.Id}/pages/3"), HttpStatusCode.OK);
             await Http.ProblemAsync(await org.Admin.Client.GetAsync($"/api/v1/files/{document.Id}/pages/4"), HttpStatusCode.NotFound);
 
-            var brokenDone = await WaitForPreviewAsync(org.Admin.Client, broken.Id);
+            var brokenDone = await FileApi.WaitForPreviewAsync(org.Admin.Client, broken.Id);
             Assert.Equal("failed", brokenDone.Preview.Status);
             Assert.False(string.IsNullOrWhiteSpace(brokenDone.Preview.Reason));
             var noPreview = await Http.ProblemAsync(await org.Admin.Client.GetAsync($"/api/v1/files/{broken.Id}/thumbnail"), HttpStatusCode.NotFound);
             Assert.Contains(brokenDone.Preview.Reason!, noPreview.GetProperty("detail").GetString(), StringComparison.Ordinal);
-            Assert.Equal("unsupported", (await WaitForPreviewAsync(org.Admin.Client, archive.Id)).Preview.Status);
+            Assert.Equal("unsupported", (await FileApi.WaitForPreviewAsync(org.Admin.Client, archive.Id)).Preview.Status);
 
             // Previews count towards the organisation's storage.
             var usage = await org.Admin.Client.GetFromJsonAsync<UsageDto>("/api/v1/files/usage");
@@ -116,19 +116,6 @@ public sealed class AttachmentTests(FilesApp app) : IClassFixture<FilesApp>
         finally
         {
             folder.Delete(recursive: true);
-        }
-    }
-
-    private static async Task<FileDto> WaitForPreviewAsync(HttpClient client, Guid id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var file = await client.GetFromJsonAsync<FileDto>($"/api/v1/files/{id}");
-            if (file!.Preview.Status != "pending")
-                return file;
-            Assert.True(DateTime.UtcNow < deadline, $"The preview of {id} was still pending after 60 s.");
-            await Task.Delay(100);
         }
     }
 }

@@ -77,12 +77,12 @@ public sealed class FileMaintenanceTests(FilesApp app) : IClassFixture<FilesApp>
     {
         var org = await app.CreateOrganizationAsync();
         var file = await FileApi.UploadAsync(org.Admin.Client, "notes.zip", FileApi.RandomBytes(100));
-        await WaitUntilAsync(org.Admin.Client, file.Id, status => status != "pending");
+        await FileApi.WaitForPreviewAsync(org.Admin.Client, file.Id, status => status != "pending");
 
         // As if the job had been lost (the in-memory bus of a node that died): pending, twenty minutes old (older than the 10-minute staleness, younger than the other test's 1-hour orphan age).
         await SetPreviewAsync(file.Id, requeues: 0);
         Assert.Equal(1, await RequeueAsync());
-        await WaitUntilAsync(org.Admin.Client, file.Id, status => status == "unsupported");
+        await FileApi.WaitForPreviewAsync(org.Admin.Client, file.Id, status => status == "unsupported");
 
         await SetPreviewAsync(file.Id, requeues: 3);
         Assert.Equal(0, await RequeueAsync());
@@ -97,16 +97,6 @@ public sealed class FileMaintenanceTests(FilesApp app) : IClassFixture<FilesApp>
     private Task<int> RequeueAsync() => app.WithScopeAsync(sp =>
         new PreviewRequeue(sp.GetRequiredService<FilesDbContext>(), TimeProvider.System, NullLogger<PreviewRequeue>.Instance)
             .RunOnceAsync(TimeSpan.FromMinutes(10), CancellationToken.None));
-
-    private static async Task WaitUntilAsync(HttpClient client, Guid fileId, Func<string, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!done((await client.GetFromJsonAsync<FileDto>($"/api/v1/files/{fileId}"))!.Preview.Status))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The preview did not reach the expected state within 60 s.");
-            await Task.Delay(100);
-        }
-    }
 
     private Task<int> CleanAsync(TimeSpan orphanAge) => app.WithScopeAsync(sp =>
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.IntegrationTests.Infrastructure;
@@ -92,6 +93,21 @@ public static class FileApi
 
     public static Task<HttpResponseMessage> UploadRawAsync(HttpClient client, string fileName, byte[] content) =>
         client.PostAsync($"/api/v1/files?name={Uri.EscapeDataString(fileName)}", new ByteArrayContent(content));
+
+    /// <summary>Polls the file until its preview status satisfies <paramref name="done"/> (the job runs in the background).</summary>
+    public static async Task<FileDto> WaitForPreviewAsync(HttpClient client, Guid fileId, Func<string, bool>? done = null)
+    {
+        done ??= status => status != "pending";
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var file = (await client.GetFromJsonAsync<FileDto>($"/api/v1/files/{fileId}"))!;
+            if (done(file.Preview.Status))
+                return file;
+            Assert.True(DateTime.UtcNow < deadline, $"The preview of {fileId} did not reach the expected state within 60 s (still {file.Preview.Status}).");
+            await Task.Delay(100);
+        }
+    }
 
     public static async Task<FileDto> UploadAsync(HttpClient client, string fileName, byte[] content) =>
         await Http.ReadAsync<FileDto>(await UploadMultipartAsync(client, fileName, content), HttpStatusCode.Created);

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Platform.Modules.Files.Data;
 using Platform.Modules.Files.Domain;
 using Platform.Modules.Files.Storage;
-using Platform.Modules.Files.Upload;
 
 namespace Platform.Modules.Files.Cleanup;
 
@@ -61,14 +60,13 @@ internal sealed class OrphanCleanup(FilesDbContext db, IObjectStore store, IOpti
         foreach (var file in orphans)
         {
             await store.DeleteAsync(file.StorageKey, ct);
-            await foreach (var preview in store.ListAsync(ObjectKeys.PreviewPrefix(file.OrganizationId, file.Id), ct))
-                await store.DeleteAsync(preview.Key, ct);
+            await store.DeleteAllAsync(ObjectKeys.PreviewPrefix(file.OrganizationId, file.Id), ct);
         }
 
         // Tenant rows locked in a fixed order: two cleaners (or a cleaner and uploads) never deadlock on them.
         foreach (var tenant in orphans.GroupBy(f => f.OrganizationId).OrderBy(g => g.Key))
         {
-            var account = await FileUploader.LockAccountAsync(db, tenant.Key, ct);
+            var account = await db.LockTenantStorageAsync(tenant.Key, ct);
             account.Remove(tenant.Sum(f => f.TotalBytes), tenant.Count());
         }
 

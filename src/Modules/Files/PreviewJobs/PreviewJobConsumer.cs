@@ -7,7 +7,6 @@ using Platform.Modules.Files.Data;
 using Platform.Modules.Files.Domain;
 using Platform.Modules.Files.Previews;
 using Platform.Modules.Files.Storage;
-using Platform.Modules.Files.Upload;
 
 namespace Platform.Modules.Files.PreviewJobs;
 
@@ -35,7 +34,7 @@ internal sealed class PreviewJobConsumer(
         if (file.Length > limits.MaxInputBytes)
         {
             await RecordAsync(file, f => f.PreviewNotMade(PreviewStates.Skipped,
-                $"Files over {UploadEndpoint.FormatSize(limits.MaxInputBytes)} get no preview.", null, null, null), 0, ct);
+                $"Files over {ByteSize.Format(limits.MaxInputBytes)} get no preview.", null, null, null), 0, ct);
             return;
         }
 
@@ -106,8 +105,7 @@ internal sealed class PreviewJobConsumer(
         {
             // Deleted meanwhile (orphan clean-up, which may have listed the previews before we stored them).
             await transaction.RollbackAsync(ct);
-            await foreach (var preview in store.ListAsync(ObjectKeys.PreviewPrefix(original.OrganizationId, original.Id), ct))
-                await store.DeleteAsync(preview.Key, ct);
+            await store.DeleteAllAsync(ObjectKeys.PreviewPrefix(original.OrganizationId, original.Id), ct);
             return;
         }
 
@@ -118,7 +116,7 @@ internal sealed class PreviewJobConsumer(
         if (previewBytes > 0)
         {
             // Previews are charged even past the quota: the upload was accepted, and a preview is a few hundred KB.
-            var account = await FileUploader.LockAccountAsync(db, file.OrganizationId, ct);
+            var account = await db.LockTenantStorageAsync(file.OrganizationId, ct);
             account.Add(previewBytes, 0);
         }
 

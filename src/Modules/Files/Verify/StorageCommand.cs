@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.Modules.Files.Data;
-using Platform.Modules.Files.Upload;
 using Spectre.Console;
 
 namespace Platform.Modules.Files.Verify;
@@ -77,14 +76,14 @@ internal static class StorageCommand
                     return;
                 last = DateTime.UtcNow;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"verify: {p.FilesChecked}/{p.FilesTotal} files, {UploadEndpoint.FormatSize(p.BytesChecked)} of {UploadEndpoint.FormatSize(p.BytesTotal)}, {p.ObjectsListed} objects listed"));
+                    $"verify: {p.FilesChecked}/{p.FilesTotal} files, {ByteSize.Format(p.BytesChecked)} of {ByteSize.Format(p.BytesTotal)}, {p.ObjectsListed} objects listed"));
             });
             report = await verifier.VerifyAsync(organization, progress, ct);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"storage verify ({report.Backend}{(organization is null ? "" : $", organisation {organization}")}): " +
-            $"{report.FilesChecked} files ({UploadEndpoint.FormatSize(report.BytesChecked)}) re-hashed, {report.ObjectsListed} objects listed in {report.Elapsed.TotalSeconds:0.0} s"));
+            $"{report.FilesChecked} files ({ByteSize.Format(report.BytesChecked)}) re-hashed, {report.ObjectsListed} objects listed in {report.Elapsed.TotalSeconds:0.0} s"));
         foreach (var kind in Enum.GetValues<ProblemKind>())
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind.ToString().ToLowerInvariant(),-16}{report.Count(kind),8}"));
         foreach (var problem in report.Problems.Take(1000))
@@ -105,7 +104,7 @@ internal static class StorageCommand
         var db = services.GetRequiredService<FilesDbContext>();
         var defaults = services.GetRequiredService<IOptions<FilesOptions>>().Value;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var account = await FileUploader.LockAccountAsync(db, organization, ct);
+        var account = await db.LockTenantStorageAsync(organization, ct);
         if (bytes is not null)
         {
             if (bytes == "default")
@@ -124,8 +123,8 @@ internal static class StorageCommand
         await transaction.CommitAsync(ct);
         var effective = account.EffectiveQuota(defaults.DefaultQuotaBytes);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"organisation {organization}: {account.UsedBytes} bytes used ({UploadEndpoint.FormatSize(account.UsedBytes)}) in {account.FileCount} files; " +
-            $"quota {effective} bytes ({UploadEndpoint.FormatSize(effective)}{(account.QuotaBytes is null ? ", the default" : "")})"));
+            $"organisation {organization}: {account.UsedBytes} bytes used ({ByteSize.Format(account.UsedBytes)}) in {account.FileCount} files; " +
+            $"quota {effective} bytes ({ByteSize.Format(effective)}{(account.QuotaBytes is null ? ", the default" : "")})"));
         return 0;
     }
 
