@@ -8,6 +8,8 @@ namespace Platform.IntegrationTests.Files;
 /// <summary>Upload and download through the API, the same on every storage backend (the subclasses below).</summary>
 public abstract class FileTransferContract(FilesApp app)
 {
+    protected FilesApp App => app;
+
     [Fact]
     public async Task A_multipart_upload_returns_id_and_hashes_and_downloads_byte_for_byte()
     {
@@ -62,6 +64,14 @@ public abstract class FileTransferContract(FilesApp app)
         Assert.Contains("file name", Http.FieldErrors(nameless, "name").Single());
         var noFilePart = new MultipartFormDataContent { { new StringContent("just text"), "comment" } };
         await Http.ProblemAsync(await org.Admin.Client.PostAsync("/api/v1/files", noFilePart), HttpStatusCode.BadRequest);
+
+        // A multipart body cut off before its closing boundary: 400 naming the body, and nothing stored.
+        var truncated = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes(
+            "--b1\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.bin\"\r\n\r\nsome bytes but no end"));
+        truncated.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b1");
+        var cut = await Http.ProblemAsync(await org.Admin.Client.PostAsync("/api/v1/files", truncated), HttpStatusCode.BadRequest);
+        Assert.NotEmpty(Http.FieldErrors(cut, "body"));
+        Assert.Equal(2, (await App.KeysAsync(org.Id)).Count);
     }
 
     [Fact]

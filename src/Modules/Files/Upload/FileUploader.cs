@@ -17,6 +17,9 @@ internal abstract record UploadOutcome
     public sealed record TooLarge(long MaxBytes) : UploadOutcome;
 
     public sealed record OverQuota(long UsedBytes, long QuotaBytes) : UploadOutcome;
+
+    /// <summary>The body itself was broken (a multipart body cut short, a body shorter than its Content-Length).</summary>
+    public sealed record Malformed(string Detail) : UploadOutcome;
 }
 
 /// <summary>
@@ -89,7 +92,7 @@ internal sealed class FileUploader(
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var account = await LockAccountAsync(db, file.OrganizationId, ct);
+            var account = await db.LockTenantStorageAsync(file.OrganizationId, ct);
             if (!account.CanAdd(file.Length, _options.DefaultQuotaBytes))
                 return new UploadOutcome.OverQuota(account.UsedBytes, account.EffectiveQuota(_options.DefaultQuotaBytes));
             account.Add(file.Length, 1);
@@ -100,16 +103,6 @@ internal sealed class FileUploader(
             await transaction.CommitAsync(ct);
             return (UploadOutcome?)null;
         });
-    }
-
-    /// <summary>The tenant's storage row, created on first use, locked until the transaction ends.</summary>
-    public static async Task<TenantStorage> LockAccountAsync(FilesDbContext db, Guid organizationId, CancellationToken ct)
-    {
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO files.tenant_storage (organization_id, used_bytes, file_count) VALUES ({organizationId}, 0, 0) ON CONFLICT DO NOTHING", ct);
-        return await db.Tenants
-            .FromSqlInterpolated($"SELECT * FROM files.tenant_storage WHERE organization_id = {organizationId} FOR UPDATE")
-            .SingleAsync(ct);
     }
 
     private async Task DeleteQuietlyAsync(string key)

@@ -16,6 +16,9 @@ internal sealed class UploadLimitExceededException(UploadLimit limit, long allow
     public long AllowedBytes { get; } = allowedBytes;
 }
 
+/// <summary>Reading the client's body failed (cut short, malformed multipart, Kestrel's own limit): the client's fault, not the store's.</summary>
+internal sealed class UploadBodyException(Exception inner) : IOException(inner.Message, inner);
+
 /// <summary>
 /// Reads an upload once, forward only, while computing its SHA-256 and MD5 and counting its bytes, so the hashes
 /// cost no second pass over a 2 GB file. Throws <see cref="UploadLimitExceededException"/> as soon as the count passes
@@ -52,7 +55,16 @@ internal sealed class HashingReadStream(Stream inner, long maxBytes, long quotaR
 
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer);
+        int read;
+        try
+        {
+            read = inner.Read(buffer);
+        }
+        catch (Exception ex) when (IsBodyFailure(ex))
+        {
+            throw new UploadBodyException(ex);
+        }
+
         return Account(buffer[..read]);
     }
 
@@ -61,9 +73,25 @@ internal sealed class HashingReadStream(Stream inner, long maxBytes, long quotaR
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer, cancellationToken);
+        int read;
+        try
+        {
+            read = await inner.ReadAsync(buffer, cancellationToken);
+        }
+        catch (Exception ex) when (IsBodyFailure(ex))
+        {
+            throw new UploadBodyException(ex);
+        }
+
         return Account(buffer.Span[..read]);
     }
+
+    /// <summary>
+    /// Failures of the request body, told apart here, where the body is read, from failures of the store (a full
+    /// disk is also an IOException, and must stay a server error).
+    /// </summary>
+    private static bool IsBodyFailure(Exception ex) =>
+        ex is IOException or InvalidDataException or Microsoft.AspNetCore.Http.BadHttpRequestException && ex is not OperationCanceledException;
 
     private int Account(ReadOnlySpan<byte> data)
     {

@@ -76,13 +76,14 @@ internal static class UploadEndpoint
             UploadOutcome.Stored stored => TypedResults.Created($"/api/v1/files/{stored.File.Id}", FileResponse.From(stored.File)),
             UploadOutcome.TooLarge tooLarge => TypedResults.Problem(
                 statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
-                detail: $"Files may be at most {tooLarge.MaxBytes} bytes ({FormatSize(tooLarge.MaxBytes)}).",
+                detail: $"Files may be at most {tooLarge.MaxBytes} bytes ({ByteSize.Format(tooLarge.MaxBytes)}).",
                 extensions: new Dictionary<string, object?> { ["maxBytes"] = tooLarge.MaxBytes }),
             UploadOutcome.OverQuota quota => TypedResults.Problem(
                 statusCode: StatusCodes.Status413PayloadTooLarge, title: "Storage quota exceeded",
-                detail: $"Your organisation uses {FormatSize(quota.UsedBytes)} of its {FormatSize(quota.QuotaBytes)} storage quota; this file does not fit. Delete unused files or ask the operator for a larger quota.",
+                detail: $"Your organisation uses {ByteSize.Format(quota.UsedBytes)} of its {ByteSize.Format(quota.QuotaBytes)} storage quota; this file does not fit. Delete unused files or ask the operator for a larger quota.",
                 type: "https://platform.local/problems/quota-exceeded",
                 extensions: new Dictionary<string, object?> { ["usedBytes"] = quota.UsedBytes, ["quotaBytes"] = quota.QuotaBytes }),
+            UploadOutcome.Malformed malformed => Problems.Invalid("body", malformed.Detail),
             _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
         };
     }
@@ -94,18 +95,15 @@ internal static class UploadEndpoint
         {
             return await uploader.UploadAsync(me.OrganizationId, me.UserId, name, body, length, ct);
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (UploadBodyException ex) when (ex.InnerException is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             // Kestrel's own cap (limit + multipart overhead) fired before ours.
             return new UploadOutcome.TooLarge(uploader.MaxUploadBytes);
         }
+        catch (UploadBodyException ex)
+        {
+            // The store kept nothing (its writes are atomic); the client learns why instead of getting a 500.
+            return new UploadOutcome.Malformed($"The request body could not be read to its end: {ex.Message}");
+        }
     }
-
-    internal static string FormatSize(long bytes) => bytes switch
-    {
-        >= 1L << 30 => $"{bytes / (double)(1L << 30):0.##} GiB",
-        >= 1L << 20 => $"{bytes / (double)(1L << 20):0.##} MiB",
-        >= 1L << 10 => $"{bytes / (double)(1L << 10):0.##} KiB",
-        _ => $"{bytes} bytes",
-    };
 }
