@@ -27,7 +27,8 @@ public static class GatewayRole
         services.AddSingleton<RegistryProxyConfigProvider>();
         services.AddSingleton<IProxyConfigProvider>(sp => sp.GetRequiredService<RegistryProxyConfigProvider>());
         services.AddHostedService(sp => sp.GetRequiredService<RegistryProxyConfigProvider>());
-        services.AddSingleton<ILoadBalancingPolicy, LeastLoadedPolicy>();
+        services.AddSingleton<LeastLoadedPolicy>();
+        services.AddSingleton<ILoadBalancingPolicy>(sp => sp.GetRequiredService<LeastLoadedPolicy>());
         services.AddSingleton<RetryOnAnotherNode>();
         services.AddReverseProxy();
         return builder;
@@ -38,11 +39,13 @@ public static class GatewayRole
         if (!app.GetModuleCatalog().IsLoaded(Name))
             return app;
         var retry = app.Services.GetRequiredService<RetryOnAnotherNode>();
+        var loadBalancing = app.Services.GetRequiredService<LeastLoadedPolicy>();
         app.MapReverseProxy(pipeline =>
         {
             pipeline.Use((context, next) => retry.InvokeAsync(context, () => next(context)));
             pipeline.UseSessionAffinity();
             pipeline.UseLoadBalancing();
+            pipeline.Use((context, next) => loadBalancing.TrackAsync(context, () => next(context)));
             pipeline.UsePassiveHealthChecks();
         });
         return app;
