@@ -49,6 +49,9 @@ public sealed class PlatformFixture : IAsyncLifetime, IAsyncDisposable
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not started.");
 
+    /// <summary>The host's database, for journeys that stage what no API can (a node that stopped heartbeating).</summary>
+    public string ConnectionString => _postgres?.ConnectionString(DatabaseName) ?? throw new InvalidOperationException("The fixture is not started.");
+
     public TestUser Ann { get; private set; } = null!;
 
     public TestUser Bob { get; private set; } = null!;
@@ -190,7 +193,7 @@ public sealed class PlatformFixture : IAsyncLifetime, IAsyncDisposable
             WorkingDirectory = hostDirectory,
             Environment = new Dictionary<string, string?>
             {
-                ["ConnectionStrings__Platform"] = _postgres!.ConnectionString(DatabaseName),
+                ["ConnectionStrings__Platform"] = ConnectionString,
                 ["Platform__Setup__Token"] = SetupToken,
                 // Small enough for a journey to upload a file that is refused (the default is 2 GiB).
                 ["Platform__Files__MaxUploadBytes"] = MaxUploadBytes.ToString(CultureInfo.InvariantCulture),

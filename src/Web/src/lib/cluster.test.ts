@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../api/problem';
 import type { ClusterNode } from '../api/types';
 import {
-  formatAgo, formatCpu, formatDuration, formatMemory, formatUptime, snapshotTime, sortNodes,
+  adminsOnlyMessage, clusterErrorText, formatAgo, formatCpu, formatDuration, formatMemory, formatUptime,
+  isAccessDenied, snapshotTime, sortNodes,
 } from './cluster';
 
 const node = (id: string, health: ClusterNode['health'] = 'up'): ClusterNode => ({
@@ -89,5 +91,29 @@ describe('snapshotTime', () => {
     expect(snapshotTime('2026-03-10T12:00:00Z', new Date(0))).toEqual(now);
     expect(snapshotTime(undefined, now)).toBe(now);
     expect(snapshotTime('nope', now)).toBe(now);
+  });
+});
+
+describe('isAccessDenied', () => {
+  it('is true for 401 and 403 only', () => {
+    expect(isAccessDenied(new ApiError(401, null))).toBe(true);
+    expect(isAccessDenied(new ApiError(403, { title: 'Forbidden', status: 403 }))).toBe(true);
+    expect(isAccessDenied(new ApiError(500, null))).toBe(false);
+    expect(isAccessDenied(new ApiError(0, null))).toBe(false);
+    expect(isAccessDenied(new Error('boom'))).toBe(false);
+  });
+});
+
+describe('clusterErrorText', () => {
+  it('tells a member the view is for administrators instead of the bare "Forbidden" title', () => {
+    expect(clusterErrorText(new ApiError(403, { title: 'Forbidden', status: 403 }))).toBe(adminsOnlyMessage);
+    expect(adminsOnlyMessage).toMatch(/administrators only/);
+  });
+
+  it('shows other problems as the API words them, else a fallback', () => {
+    expect(clusterErrorText(new ApiError(503, { title: 'Service Unavailable', detail: 'The database does not answer.' })))
+      .toBe('The database does not answer.');
+    expect(clusterErrorText(new ApiError(0, null))).toBe('Cannot reach the server. Check your connection.');
+    expect(clusterErrorText(new ApiError(500, null))).toBe('Could not load the cluster status.');
   });
 });

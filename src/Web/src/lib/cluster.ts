@@ -1,3 +1,4 @@
+import { ApiError, problemMessages } from '../api/problem';
 import type { ClusterNode } from '../api/types';
 
 const second = 1000;
@@ -71,4 +72,24 @@ export function formatAgo(iso: string, now: Date): string {
 export function snapshotTime(at: string | undefined, fallback: Date = new Date()): Date {
   const t = at ? Date.parse(at) : NaN;
   return Number.isNaN(t) ? fallback : new Date(t);
+}
+
+/** What a member (or an admin whose rights were just withdrawn) reads instead of the table. */
+export const adminsOnlyMessage = 'The cluster view is for administrators only. Ask an administrator of your organisation if you need it.';
+
+/**
+ * Whether asking again cannot help: 401 (the app shows the sign-in page) or 403 (not an
+ * administrator). The page stops polling and drops the table it may still hold.
+ */
+export function isAccessDenied(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 401 || error.status === 403);
+}
+
+/**
+ * The text of a failed refresh. The API's authorization policy answers a member with a bare
+ * "Forbidden" problem, which says nothing about why: a 403 becomes {@link adminsOnlyMessage}.
+ */
+export function clusterErrorText(error: unknown): string {
+  if (error instanceof ApiError && error.status === 403) return adminsOnlyMessage;
+  return problemMessages(error, 'Could not load the cluster status.').join(' ');
 }

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
-import { ApiError } from '../api/problem';
 import type { ClusterStatus } from '../api/types';
 import { ClusterNodeRow } from '../components/ClusterNodeRow';
 import { ErrorBox } from '../components/ErrorBox';
-import { snapshotTime, sortNodes } from '../lib/cluster';
+import { clusterErrorText, isAccessDenied, snapshotTime, sortNodes } from '../lib/cluster';
 import { fullTime } from '../lib/time';
 
 const refreshMs = 3000;
@@ -28,8 +27,12 @@ export function ClusterPage() {
       } catch (e) {
         if (!alive) return;
         setError(e);
-        // Not signed in / not an admin: asking again every few seconds will not help.
-        if (e instanceof ApiError && (e.status === 401 || e.status === 403)) window.clearInterval(timer);
+        // Not signed in / no longer an admin: asking again will not help, and a table kept from
+        // before would go on looking current.
+        if (isAccessDenied(e)) {
+          window.clearInterval(timer);
+          setStatus(null);
+        }
       } finally {
         busy = false;
       }
@@ -50,13 +53,13 @@ export function ClusterPage() {
     <div className="page">
       <section className="card">
         <h2>Cluster</h2>
-        <ErrorBox error={error} testId="cluster-error" fallback="Could not load the cluster status." />
+        <ErrorBox error={error === null ? null : clusterErrorText(error)} testId="cluster-error" />
         {status === null && error === null && <p className="muted">Loading…</p>}
         {status && (
           <>
             <p className="muted cluster-summary">
               {nodes.length === 1 ? '1 node' : `${nodes.length} nodes`}
-              {downCount > 0 && <>, <span className="health-label">{downCount} down</span></>}
+              {downCount > 0 && <>, <span className="health-label health-label-down" data-testid="cluster-down-count">{downCount} down</span></>}
               {' · '}as of <time dateTime={status.at}>{fullTime(status.at)}</time>
             </p>
             <div className="table-scroll">
