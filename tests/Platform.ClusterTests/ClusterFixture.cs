@@ -95,6 +95,13 @@ public sealed class ClusterFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A database of its own on the cluster's PostgreSQL (for a node that must be alone on its data).</summary>
+    public async Task<string> CreateDatabaseAsync(string name)
+    {
+        await _postgres.EnsureDatabaseAsync(name, CancellationToken.None);
+        return _postgres.ConnectionString(name);
+    }
+
     private async Task<string> LoginAsync(string email)
     {
         using var client = GatewayClient();
@@ -124,9 +131,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         throw new TimeoutException($"The registry never listed {webNodes} live web nodes.");
     }
 
-    public async Task<HostNode> StartExtraNodeAsync(string id, IReadOnlyDictionary<string, string?>? extra = null)
+    public async Task<HostNode> StartExtraNodeAsync(string id, IReadOnlyDictionary<string, string?>? extra = null, string roles = "web", int? httpsPort = null)
     {
-        var node = new HostNode(id, "web", PortAllocator.GetFreeTcpPort(), NodeEnvironment);
+        var node = new HostNode(id, roles, PortAllocator.GetFreeTcpPort(), NodeEnvironment, httpsPort);
         ExtraNodes.Add(node);
         await node.StartAsync(extra);
         return node;

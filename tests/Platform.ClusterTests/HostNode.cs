@@ -9,8 +9,10 @@ public sealed class HostNode : IAsyncDisposable
     private readonly Dictionary<string, string?> _environment;
     private ManagedProcess? _process;
 
-    public HostNode(string id, string roles, int port, IReadOnlyDictionary<string, string?> environment)
+    /// <param name="httpsPort">an extra https listener (Kestrel's default certificate must be configured).</param>
+    public HostNode(string id, string roles, int port, IReadOnlyDictionary<string, string?> environment, int? httpsPort = null)
     {
+        HttpsPort = httpsPort;
         Id = id;
         Port = port;
         _environment = new Dictionary<string, string?>(environment)
@@ -23,7 +25,9 @@ public sealed class HostNode : IAsyncDisposable
 
     public string Id { get; }
     public int Port { get; }
+    public int? HttpsPort { get; }
     public Uri Url => new($"http://127.0.0.1:{Port}");
+    public Uri? HttpsUrl => HttpsPort is { } port ? new Uri($"https://127.0.0.1:{port}") : null;
     public IReadOnlyList<string> RecentOutput => _process?.RecentOutput ?? [];
 
     public async Task StartAsync(IReadOnlyDictionary<string, string?>? extraEnvironment = null)
@@ -35,13 +39,18 @@ public sealed class HostNode : IAsyncDisposable
         _process = new ManagedProcess(new ManagedProcessOptions
         {
             FileName = "dotnet",
-            Arguments = [dll, "--urls", Url.ToString().TrimEnd('/')],
+            Arguments = [dll, "--urls", string.Join(';', new[] { Url, HttpsUrl }.OfType<Uri>().Select(u => u.ToString().TrimEnd('/')))],
             WorkingDirectory = System.IO.Path.GetDirectoryName(dll),
             Environment = environment,
         });
         _process.Start();
         await _process.WaitForHttpOkAsync(new Uri(Url, "/health/ready"), TimeSpan.FromSeconds(60), CancellationToken.None);
     }
+
+    /// <summary>A clean stop (SIGTERM), as systemd or the AppHost does it.</summary>
+    public Task StopAsync() => _process?.StopAsync(TimeSpan.FromSeconds(15)) ?? Task.CompletedTask;
+
+    public int? ExitCode => _process?.ExitCode;
 
     /// <summary>kill -9: no shutdown hooks, no deregistration, open connections just drop.</summary>
     public void Kill() => _process?.Kill();

@@ -15,6 +15,7 @@ public static class PlatformAuthorization
             .AddPolicy(PlatformPolicies.OrganizationAdmin, p => p.RequireAuthenticatedUser()
                 .RequireClaim(PlatformClaims.OrganizationId)
                 .RequireRole(PlatformClaims.OrganizationAdminRole));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ForbiddenProblemHandler>();
         return services;
     }
 }

@@ -29,6 +29,10 @@ public sealed class GatewayTests(GatewayTests.GatewayApp gateway) : IClassFixtur
             // The tests refresh the routes themselves (RefreshAsync), so the timer never races them.
             ["Platform:Gateway:RefreshInterval"] = "01:00:00",
             ["Platform:Gateway:NodeDownAfter"] = "00:00:30",
+            // No active probes during a test: which node is tried first must depend on load alone (passive
+            // failures and the retry are what is under test).
+            ["Platform:Gateway:HealthCheckInterval"] = "01:00:00",
+            ["Platform:Gateway:MaxReplayableBodyBytes"] = "65536",
         };
 
         public Task RefreshRoutesAsync() => Services.GetRequiredService<RegistryProxyConfigProvider>().RefreshAsync(CancellationToken.None);
@@ -57,6 +61,15 @@ public sealed class GatewayTests(GatewayTests.GatewayApp gateway) : IClassFixtur
             ("id", id), ("address", node.Address), ("cpu", cpu));
         return node;
     }
+
+    /// <summary>A registered node whose port nobody listens on: connections are refused, as for a node just stopped.</summary>
+    private Task RegisterUnreachableNodeAsync(string id, double cpu) =>
+        ExecuteAsync(
+            """
+            INSERT INTO platform.nodes (id, roles, address, version, started_at, last_heartbeat_at, cpu_percent, in_flight_requests, open_streams, memory_bytes)
+            VALUES (@id, '{web}', @address, '0.1.0', now(), now(), @cpu, 0, 0, 1)
+            """,
+            ("id", id), ("address", $"http://127.0.0.1:{PortAllocator.GetFreeTcpPort()}"), ("cpu", cpu));
 
     private Task ReportCpuAsync(string id, double cpu) =>
         ExecuteAsync("UPDATE platform.nodes SET cpu_percent = @cpu, last_heartbeat_at = now() WHERE id = @id", ("id", id), ("cpu", cpu));
@@ -132,13 +145,42 @@ public sealed class GatewayTests(GatewayTests.GatewayApp gateway) : IClassFixtur
         await gateway.RefreshRoutesAsync();
         using var client = gateway.CreateClient();
 
-        var body = new string('x', 200_000);
+        var body = new string('x', 60_000);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tasks") { Content = new StringContent(body, Encoding.UTF8, "text/plain") };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         var response = await client.SendAsync(request);
         Assert.Equal("healthy", await ServedByAsync(response));
         Assert.Equal(1, broken.Requests);
         Assert.Equal(body.Length, healthy.LastBodyLength);
+    }
+
+    [Fact]
+    public async Task A_POST_that_never_reached_a_node_because_it_refused_the_connection_is_sent_to_another()
+    {
+        await RegisterUnreachableNodeAsync("stopped", cpu: 0);
+        var healthy = await StartNodeAsync("healthy", cpu: 50);
+        await gateway.RefreshRoutesAsync();
+        using var client = gateway.CreateClient();
+
+        Assert.Equal("healthy", await ServedByAsync(await client.PostAsJsonAsync("/api/v1/tasks", new { title = "not lost" })));
+        Assert.Equal(1, healthy.Requests);
+        Assert.True(healthy.LastBodyLength > 0);
+    }
+
+    [Fact]
+    public async Task A_keyed_POST_too_large_to_keep_for_a_retry_is_not_retried_and_the_problem_says_so()
+    {
+        var broken = await StartNodeAsync("broken", cpu: 0, broken: true);
+        var healthy = await StartNodeAsync("healthy", cpu: 50);
+        await gateway.RefreshRoutesAsync();
+        using var client = gateway.CreateClient();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tasks") { Content = new ByteArrayContent(new byte[100_000]) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var problem = await Http.ProblemAsync(await client.SendAsync(request), HttpStatusCode.BadGateway);
+        Assert.Contains("larger than the 65536 bytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, broken.Requests);
+        Assert.Equal(0, healthy.Requests);
     }
 
     [Fact]

@@ -48,7 +48,8 @@ public sealed class NodeRegistryTests(NodeRegistryTests.FastHeartbeatApp app) : 
     {
         var org = await app.CreateOrganizationAsync();
         var member = await org.AddMemberAsync();
-        await Http.ProblemAsync(await member.Client.GetAsync("/api/v1/admin/cluster/nodes"), HttpStatusCode.Forbidden);
+        var refused = await Http.ProblemAsync(await member.Client.GetAsync("/api/v1/admin/cluster/nodes"), HttpStatusCode.Forbidden);
+        Assert.Equal("Only administrators of the organisation can do this.", refused.GetProperty("detail").GetString());
         await Http.ProblemAsync(await app.CreateClient().GetAsync("/api/v1/admin/cluster/nodes"), HttpStatusCode.Unauthorized);
     }
 

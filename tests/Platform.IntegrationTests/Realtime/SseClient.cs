@@ -19,6 +19,8 @@ public sealed class SseClient : IAsyncDisposable
     public static async Task<SseClient> OpenAsync(HttpClient client, long? lastEventId = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/events");
+        // As a browser's EventSource sends it (the gateway counts streams apart from requests by it).
+        request.Headers.Accept.ParseAdd("text/event-stream");
         if (lastEventId is { } id)
             request.Headers.Add("Last-Event-ID", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
