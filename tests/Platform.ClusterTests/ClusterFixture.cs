@@ -69,20 +69,28 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Task.WhenAll(Web1.StartAsync(), Web2.StartAsync(), Gateway.StartAsync(), Files.StartAsync(), Workers.StartAsync());
         await WaitForGatewayDestinationsAsync(2);
 
-        using var client = GatewayClient();
+        var people = await SetUpOrganizationAsync(Gateway, "cluster-test-token");
+        (AnnToken, BobToken, AnnId, BobId) = (people.AnnToken, people.BobToken, people.AnnId, people.BobId);
+    }
+
+    /// <summary>First-run setup through <paramref name="node"/>: an organisation with Ann (admin) and Bob, both signed in.</summary>
+    public static async Task<OrganizationPeople> SetUpOrganizationAsync(HostNode node, string setupToken)
+    {
+        using var client = ClientFor(node);
         var setup = await client.PostAsJsonAsync("/api/v1/setup", new
         {
-            setupToken = "cluster-test-token", organizationName = "Cluster Org",
+            setupToken, organizationName = "Cluster Org",
             adminEmail = "ann@cluster.test", adminDisplayName = "Ann", adminPassword = Password,
         });
         setup.EnsureSuccessStatusCode();
-        AnnToken = await LoginAsync("ann@cluster.test");
-        using var ann = GatewayClient(AnnToken);
+        var annToken = await LoginAsync(client, "ann@cluster.test");
+        using var ann = ClientFor(node, annToken);
         (await ann.PostAsJsonAsync("/api/v1/users", new { email = "bob@cluster.test", displayName = "Bob", password = Password })).EnsureSuccessStatusCode();
-        BobToken = await LoginAsync("bob@cluster.test");
-        AnnId = (await ann.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetGuid();
-        using var bob = GatewayClient(BobToken);
-        BobId = (await bob.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetGuid();
+        var bobToken = await LoginAsync(client, "bob@cluster.test");
+        var annId = (await ann.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetGuid();
+        using var bob = ClientFor(node, bobToken);
+        var bobId = (await bob.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetGuid();
+        return new OrganizationPeople(annToken, bobToken, annId, bobId);
     }
 
     public HttpClient GatewayClient(string? token = null) => ClientFor(Gateway, token);
@@ -102,9 +110,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         return _postgres.ConnectionString(name);
     }
 
-    private async Task<string> LoginAsync(string email)
+    private static async Task<string> LoginAsync(HttpClient client, string email)
     {
-        using var client = GatewayClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
@@ -159,6 +166,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 }
+
+public sealed record OrganizationPeople(string AnnToken, string BobToken, Guid AnnId, Guid BobId);
 
 [CollectionDefinition(Name)]
 public sealed class ClusterGroup : ICollectionFixture<ClusterFixture>
