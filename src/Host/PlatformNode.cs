@@ -68,6 +68,7 @@ internal static class PlatformNode
         services.AddPlatformAuthorization();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ConfigureForwardedHeaders);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.Configure<RateLimitOptions>(builder.Configuration.GetSection("Platform:RateLimit"));
         services.AddSingleton<UserRateLimiter>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

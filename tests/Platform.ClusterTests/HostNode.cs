@@ -44,8 +44,12 @@ public sealed class HostNode : IAsyncDisposable
             Environment = environment,
         });
         _process.Start();
-        await _process.WaitForHttpOkAsync(new Uri(Url, "/health/ready"), TimeSpan.FromSeconds(60), CancellationToken.None);
+        await WaitForReadyAsync(TimeSpan.FromSeconds(60));
     }
+
+    public Task WaitForReadyAsync(TimeSpan timeout) =>
+        _process?.WaitForHttpOkAsync(new Uri(Url, "/health/ready"), timeout, CancellationToken.None)
+        ?? throw new InvalidOperationException("The node was not started.");
 
     /// <summary>A clean stop (SIGTERM), as systemd or the AppHost does it.</summary>
     public Task StopAsync() => _process?.StopAsync(TimeSpan.FromSeconds(15)) ?? Task.CompletedTask;
