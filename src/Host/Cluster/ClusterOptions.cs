@@ -11,7 +11,8 @@ internal sealed class ClusterOptions
 
     /// <summary>
     /// The URL other nodes (the gateway) use to reach this one. Defaults to the first address
-    /// Kestrel listens on; set it when that is a wildcard (0.0.0.0) or behind NAT.
+    /// Kestrel listens on (http before https), a wildcard (0.0.0.0) replaced by this machine's
+    /// first IPv4 address; set it behind NAT or when the machine has several networks.
     /// </summary>
     public string? AdvertisedUrl { get; set; }
 }

@@ -43,7 +43,9 @@ internal sealed class NodeHeartbeatService(
             }
         }
 
-        var address = options.Value.AdvertisedUrl ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1";
+        var address = AdvertisedAddress.Choose(options.Value.AdvertisedUrl,
+            server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [], AdvertisedAddress.FirstMachineAddress);
+        logger.LogInformation("Registered in the node registry as {Address}", address);
         using var timer = new PeriodicTimer(options.Value.HeartbeatInterval);
         do
         {
