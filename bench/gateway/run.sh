@@ -9,19 +9,16 @@ connections=${2:-32}
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk"; exit 1; }
 
 work=$(mktemp -d /tmp/platform-bench-XXXX)
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+. bench/lib.sh
 pg_port=$((20000 + RANDOM % 10000)); web_port=$((pg_port + 1)); gw_port=$((pg_port + 2))
 cleanup() {
   pkill -f "Platform.Host.dll --urls http://127.0.0.1:($web_port|$gw_port)" 2>/dev/null || true
-  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" stop -m fast >/dev/null 2>&1 || true
+  bench_pg_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-chown postgres "$work"
-runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg" --auth=trust -E UTF8 --locale=C.UTF-8 -U postgres >/dev/null
-runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -w -l "$work/pg.log" -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
-psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE platform"
+bench_pg_start "$pg_port" -c fsync=off
 
 PLATFORM_SKIP_WEB_BUILD=1 dotnet build src/Host -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
 dll=src/Host/bin/Release/net10.0/Platform.Host.dll

@@ -22,7 +22,7 @@ for tool in wrk pgbench psql curl; do
 done
 
 work=$(mktemp -d /tmp/platform-tasks-bench-XXXX)
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+. bench/lib.sh
 pg_port=$((20000 + RANDOM % 10000)); web_port=$((pg_port + 1))
 host_pid=""
 stop_host() {
@@ -35,7 +35,7 @@ stop_host() {
 }
 cleanup() {
   stop_host
-  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" stop -m fast >/dev/null 2>&1 || true
+  bench_pg_stop
   rm -rf "$work"
 }
 on_error() {
@@ -52,11 +52,7 @@ q() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d platform -XAtq -v ON_ERROR_
 # --- PostgreSQL: private cluster; durable defaults (fsync on) except two settings for the benchmark:
 # max_wal_size=4GB and checkpoint_timeout=15min, so no checkpoint is forced inside a 10-15 s run
 # (these write transactions produce 15-25 kB of WAL each; see /work/shared/DEPENDENCIES.md).
-chown postgres "$work"
-runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg" --auth=trust -E UTF8 --locale=C.UTF-8 -U postgres >/dev/null
-runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -w -l "$work/pg.log" \
-  -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_wal_size=4GB -c checkpoint_timeout=15min" start >/dev/null
-psql -h 127.0.0.1 -p "$pg_port" -U postgres -XAtqc "CREATE DATABASE platform"
+bench_pg_start "$pg_port" -c max_wal_size=4GB -c checkpoint_timeout=15min
 
 # --- The host, Release, from the current tree; run from a private copy so a rebuild elsewhere
 # cannot swap assemblies under the running node.
