@@ -13,8 +13,10 @@ public sealed record AppHostOptions
           --pg-port <n>       PostgreSQL port (default 15432)
           --rabbit-port <n>   RabbitMQ AMQP port, cluster only (default 15673)
           --environment <e>   ASPNETCORE_ENVIRONMENT of the nodes (default Development)
+          --data <dir>        data folder (default: .data in the repository; a relative path is taken from the current folder)
           --plain             line output instead of the live table (automatic when stdout is not a terminal)
-        Data (kept across runs, git-ignored): .data/postgres, .data/rabbitmq, .data/files (uploads); logs: .data/logs/<resource>.log
+        Data (kept across runs; .data is git-ignored): <data>/postgres, <data>/rabbitmq, <data>/files (uploads);
+        logs: <data>/logs/<resource>.log
         """;
 
     public int NodePort { get; init; } = 8080;
@@ -24,6 +26,10 @@ public sealed record AppHostOptions
     public int RabbitMqPort { get; init; } = 15673;
     public string Topology { get; init; } = "single";
     public string Environment { get; init; } = "Development";
+
+    /// <summary>The data folder as an absolute path, or null for the repository's <c>.data</c>.</summary>
+    public string? DataDirectory { get; init; }
+
     public bool Plain { get; init; }
     public bool ShowHelp { get; init; }
 
@@ -41,6 +47,7 @@ public sealed record AppHostOptions
                 "--rabbit-port" => options with { RabbitMqPort = Port(Value(), name) },
                 "--topology" => options with { Topology = Value() },
                 "--environment" => options with { Environment = Value() },
+                "--data" => options with { DataDirectory = Folder(Value(), name) },
                 "--plain" => options with { Plain = true },
                 "-h" or "--help" => options with { ShowHelp = true },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.{System.Environment.NewLine}{Usage}"),
@@ -49,6 +56,12 @@ public sealed record AppHostOptions
 
         return options;
     }
+
+    /// <summary>Relative to the current folder (where the command was typed), like any path on a command line.</summary>
+    private static string Folder(string value, string name) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new ArgumentException($"{name} expects a folder.")
+            : Path.GetFullPath(value);
 
     private static int Port(string value, string name) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536

@@ -46,8 +46,11 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
     }
 
-    public static DistributedApplicationBuilder CreateBuilder(string[] args) =>
-        new(AppHostOptions.Parse(args), RepoLayout.Find());
+    public static DistributedApplicationBuilder CreateBuilder(string[] args)
+    {
+        var options = AppHostOptions.Parse(args);
+        return new(options, RepoLayout.Find(options.DataDirectory));
+    }
 
     public async Task<int> RunAsync()
     {

@@ -2,13 +2,22 @@ using System.Reflection;
 
 namespace Platform.AppHost.Hosting;
 
-/// <summary>Where things are: the repository root (the folder holding Platform.sln), its .data folder, the host build.</summary>
+/// <summary>
+/// Where things are: the repository root (the folder holding Platform.sln), the data folder (its .data unless
+/// <c>--data</c> names another), the host build.
+/// </summary>
 public sealed class RepoLayout
 {
-    private RepoLayout(string root) => Root = root;
+    private RepoLayout(string root, string? dataDirectory)
+    {
+        Root = root;
+        DataDirectory = dataDirectory ?? Path.Combine(root, ".data");
+    }
 
     public string Root { get; }
-    public string DataDirectory => Path.Combine(Root, ".data");
+
+    /// <summary>PostgreSQL, RabbitMQ, uploaded files, logs and pid files of the children: everything kept across runs.</summary>
+    public string DataDirectory { get; }
     public string LogDirectory => Path.Combine(DataDirectory, "logs");
     public string HostProjectDirectory => Path.Combine(Root, "src", "Host");
 
@@ -18,9 +27,17 @@ public sealed class RepoLayout
 
     public string DataPath(string name) => Path.Combine(DataDirectory, name);
 
-    public string Relative(string path) => Path.GetRelativePath(Root, path);
+    /// <summary>For messages: relative to the repository when inside it, else absolute (a --data folder elsewhere).</summary>
+    public string Relative(string path)
+    {
+        var relative = Path.GetRelativePath(Root, path);
+        var outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            || Path.IsPathRooted(relative);
+        return outside ? path : relative;
+    }
 
-    public static RepoLayout Find()
+    /// <param name="dataDirectory">An absolute data folder, or null for the repository's <c>.data</c>.</param>
+    public static RepoLayout Find(string? dataDirectory = null)
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
@@ -28,7 +45,7 @@ public sealed class RepoLayout
             {
                 if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
                 {
-                    return new RepoLayout(dir.FullName);
+                    return new RepoLayout(dir.FullName, dataDirectory);
                 }
             }
         }

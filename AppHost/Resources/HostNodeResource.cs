@@ -3,7 +3,7 @@ using Platform.LocalResources;
 
 namespace Platform.AppHost.Resources;
 
-/// <summary>A running Platform.Host node (<c>--roles …</c>), ready once <c>/health/ready</c> answers 200.</summary>
+/// <summary>A running Platform.Host node (<c>--roles …</c>), ready once <c>/health/ready</c> (or its <see cref="ReadyPath"/>) answers 200.</summary>
 public sealed class HostNodeResource(string name, PostgresDatabaseResource database, int port) : Resource(name), IHttpEntryPoint
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(2);
@@ -13,6 +13,9 @@ public sealed class HostNodeResource(string name, PostgresDatabaseResource datab
     private ResourceLog? _log;
 
     public string Roles { get; private set; } = "all";
+
+    /// <summary>What must answer 200 before the node counts as started; its health checks stay on <c>/health/ready</c>.</summary>
+    public string ReadyPath { get; private set; } = "health/ready";
 
     /// <summary><c>Platform:NodeId</c>: the node's row in the registry (<c>platform.nodes</c>); the host picks one when null.</summary>
     public string? NodeId { get; private set; }
@@ -29,6 +32,13 @@ public sealed class HostNodeResource(string name, PostgresDatabaseResource datab
     public HostNodeResource WithRoles(string roles)
     {
         Roles = roles;
+        return this;
+    }
+
+    /// <summary>Counts the node as started only once <paramref name="path"/> answers 200 (e.g. a path it proxies).</summary>
+    public HostNodeResource WithReadyPath(string path)
+    {
+        ReadyPath = path.TrimStart('/');
         return this;
     }
 
@@ -85,7 +95,7 @@ public sealed class HostNodeResource(string name, PostgresDatabaseResource datab
 
         _process.Start();
         _ = _process.Exited.ContinueWith(t => OnExited(t.Result), TaskScheduler.Default);
-        await _process.WaitForHttpOkAsync(new Uri(Url, "health/ready"), ReadyTimeout, ct);
+        await _process.WaitForHttpOkAsync(new Uri(Url, ReadyPath), ReadyTimeout, ct);
         return ResourceState.Running;
     }
 
@@ -111,7 +121,7 @@ public sealed class HostNodeResource(string name, PostgresDatabaseResource datab
     {
         if (State is ResourceState.Running or ResourceState.Starting)
         {
-            MarkFailed($"exited on its own with code {exitCode} (see .data/logs/{Name}.log)");
+            MarkFailed($"exited on its own with code {exitCode} (see {_log?.Path})");
         }
     }
 }

@@ -42,7 +42,9 @@ internal static class ClusterTopology
         var mailScheduler = Node("mail-scheduler", "mail,scheduler", 4).WithReference(rabbitmq).WaitFor(rabbitmq);
         var web1 = Node("web-1", "web", 1).WithReference(rabbitmq).WaitFor(rabbitmq);
         var web2 = Node("web-2", "web", 2).WithReference(rabbitmq).WaitFor(rabbitmq);
-        var gateway = Node("gateway", "gateway", 0);
+        // Its own /health/ready answers before it knows any web node (it re-reads the registry every 2 s): people
+        // are sent to it only once a request through it reaches one.
+        var gateway = Node("gateway", "gateway", 0).WithReadyPath("api/v1/setup");
 
         builder.EntryPoint = gateway;
         builder.SetupProbe = web1;

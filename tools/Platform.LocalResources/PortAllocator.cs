@@ -43,6 +43,33 @@ public static class PortAllocator
         }
     }
 
+    /// <summary>
+    /// <paramref name="count"/> consecutive loopback ports starting at the returned one, each free right now, inside the
+    /// same window and never handed out before by this process; all of them count as handed out afterwards. For a
+    /// program that derives ports from one base (the AppHost's cluster: <c>--port P</c> puts its nodes on P+1..P+4).
+    /// </summary>
+    public static int GetFreeTcpPortRange(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 100);
+        lock (Gate)
+        {
+            for (var attempt = 0; attempt < 200; attempt++)
+            {
+                var first = Random.Shared.Next(RangeStart, RangeEnd - count + 2);
+                var ports = Enumerable.Range(first, count).ToList();
+                if (ports.All(port => !HandedOut.Contains(port) && !IsInUse(port)))
+                {
+                    HandedOut.UnionWith(ports);
+                    return first;
+                }
+            }
+
+            // No fallback to the OS here: it hands out single ports, never a run of them.
+            throw new InvalidOperationException($"Found no {count} consecutive free ports between {RangeStart} and {RangeEnd}.");
+        }
+    }
+
     /// <summary>True when something already accepts connections on 127.0.0.1:<paramref name="port"/>.</summary>
     public static bool IsInUse(int port)
     {
