@@ -29,6 +29,8 @@ for lo in writer calc impress; do
   dpkg -s "libreoffice-$lo-nogui" >/dev/null 2>&1 || missing+=("libreoffice-$lo-nogui")
 done
 [[ -x /usr/bin/qpdf ]] || missing+=(qpdf)
+# systemd-analyze checks the units in deploy/systemd (containers often come without systemd; nothing starts it).
+[[ -x /usr/bin/systemd-analyze ]] || missing+=(systemd)
 if [[ -f src/Web/package.json ]] && ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
 
 if ((${#missing[@]})); then
@@ -46,7 +48,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   say "installed ${missing[*]}"
 else
-  say "apt packages present (postgresql-15, rabbitmq-server, chromium, libvips-tools, poppler-utils, libreoffice-{writer,calc,impress}-nogui, qpdf)"
+  say "apt packages present (postgresql-15, rabbitmq-server, chromium, libvips-tools, poppler-utils, libreoffice-{writer,calc,impress}-nogui, qpdf, systemd)"
 fi
 
 # --- npm packages (web client, S3 test server) ----------------------------------------------------
