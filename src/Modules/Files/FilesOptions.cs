@@ -80,6 +80,12 @@ internal sealed class PreviewOptions
     /// <summary>The largest file a converter process may write (its <c>RLIMIT_FSIZE</c>), in bytes.</summary>
     public long MaxOutputFileBytes { get; set; } = 512L * 1024 * 1024;
 
+    /// <summary>
+    /// Converters run without network (a namespace of their own, via unprivileged user namespaces): a document that
+    /// links to an internal URL cannot make the server fetch it. Switch off only where namespaces are not allowed.
+    /// </summary>
+    public bool IsolateNetwork { get; set; } = true;
+
     /// <summary>Where the converters are; bare names are looked up on <c>/usr/local/bin:/usr/bin:/bin</c>.</summary>
     public Previews.PreviewToolPaths Tools { get; set; } = new();
 }

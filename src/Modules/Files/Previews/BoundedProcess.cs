@@ -29,6 +29,14 @@ internal sealed record BoundedProcessStart
 
     public string Prlimit { get; init; } = "prlimit";
 
+    /// <summary>
+    /// Runs the tool in a network namespace of its own (<c>unshare --map-root-user --net</c>): no interface but a
+    /// loopback that is down, so a hostile document cannot make a converter fetch from the data centre's network.
+    /// </summary>
+    public bool IsolateNetwork { get; init; }
+
+    public string Unshare { get; init; } = "unshare";
+
     /// <summary>Bytes kept of stdout and of stderr each (half from the start, half from the end).</summary>
     public int OutputCapBytes { get; init; } = 64 * 1024;
 }
@@ -44,9 +52,11 @@ internal sealed record BoundedProcessOutcome(int ExitCode, bool TimedOut, string
 internal sealed class ConverterUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// Runs a converter as <c>setsid prlimit --as --cpu --fsize --core=0 -- tool args…</c>: in its own session (so a
-/// timeout kills every process it forked, by session id, even ones re-parented to init) and under kernel resource
-/// limits that its children inherit. Output is captured but capped, so a tool printing gigabytes costs 64 KiB.
+/// Runs a converter as <c>setsid [unshare --map-root-user --net] prlimit --as --cpu --fsize --core=0 -- tool args…</c>:
+/// in its own session (so a timeout kills every process it forked, by session id, even ones re-parented to init),
+/// without network when asked, and under kernel resource limits that its children inherit. Each wrapper execs the
+/// next in place, so the session id is still the started process's id. Output is captured but capped, so a tool
+/// printing gigabytes costs 64 KiB.
 /// </summary>
 internal static class BoundedProcess
 {
@@ -115,8 +125,11 @@ internal static class BoundedProcess
             RedirectStandardError = true,
         };
         var cpuSeconds = CpuSecondsFor(start.Timeout);
+        // A user namespace too, so that an unprivileged service user may create the network namespace.
+        string[] isolation = start.IsolateNetwork ? [start.Unshare, "--map-root-user", "--net", "--"] : [];
         string[] prefix =
         [
+            .. isolation,
             start.Prlimit,
             $"--as={start.MemoryLimitBytes}",
             // SIGXCPU at the soft limit, SIGKILL a little later for a tool that catches it.

@@ -21,7 +21,7 @@ internal static partial class ConversionFailure
     ];
 
     /// <param name="subject">What failed, as the start of the sentence: "The image could not be read".</param>
-    /// <exception cref="ConverterUnavailableException">setsid or prlimit could not start the tool at all.</exception>
+    /// <exception cref="ConverterUnavailableException">setsid, unshare or prlimit could not start the tool at all.</exception>
     public static string Describe(BoundedProcessOutcome outcome, string subject, PreviewOptions options, string workDirectory)
     {
         if (outcome.TimedOut)
@@ -29,6 +29,11 @@ internal static partial class ConversionFailure
         var output = outcome.StandardError + "\n" + outcome.StandardOutput;
         if (ExecFailure().Match(output) is { Success: true } exec)
             throw new ConverterUnavailableException(exec.Value.Trim());
+        if (IsolationFailure().Match(output) is { Success: true } isolation)
+            throw new ConverterUnavailableException(
+                $"Converters cannot be cut off from the network on this server ({isolation.Value.Trim()}). Allow unprivileged user " +
+                "namespaces (sysctl kernel.unprivileged_userns_clone=1; no RestrictNamespaces in the unit), or accept the risk " +
+                "with Platform:Files:Previews:IsolateNetwork=false.");
         if (MemoryMarkers.Any(m => output.Contains(m, StringComparison.OrdinalIgnoreCase)))
             return $"The converter ran out of memory (limit {Bytes(options.MemoryLimitBytes)})";
         return (outcome.ExitCode - 128) switch
@@ -65,8 +70,12 @@ internal static partial class ConversionFailure
         _ => bytes.ToString(CultureInfo.InvariantCulture) + " bytes",
     };
 
-    [GeneratedRegex(@"^(?:setsid|prlimit): failed to execute .*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?:setsid|prlimit|unshare): failed to execute .*$", RegexOptions.Multiline)]
     private static partial Regex ExecFailure();
+
+    /// <summary>unshare refused (no user namespaces here, or a seccomp filter): the tool never started.</summary>
+    [GeneratedRegex(@"^unshare: (?:unshare failed|write failed /proc/self/\S+|cannot open /proc/self/\S+).*$", RegexOptions.Multiline)]
+    private static partial Regex IsolationFailure();
 
     /// <summary>GLib warnings ("(vips:123): VIPS-WARNING **: …"), LibreOffice's Java notice, poppler's warnings.</summary>
     [GeneratedRegex(@"WARNING \*\*|^Warning:|^Syntax Warning|^…$", RegexOptions.IgnoreCase)]

@@ -16,6 +16,8 @@ internal sealed class ConverterRunner(PreviewOptions options)
                 FileSizeLimitBytes = options.MaxOutputFileBytes,
                 Setsid = options.Tools.Setsid,
                 Prlimit = options.Tools.Prlimit,
+                IsolateNetwork = options.IsolateNetwork,
+                Unshare = options.Tools.Unshare,
             },
             ct);
 

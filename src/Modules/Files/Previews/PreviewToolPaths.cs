@@ -21,4 +21,7 @@ internal sealed class PreviewToolPaths
 
     /// <summary>Starts each tool in its own session so a timeout can kill everything it forked.</summary>
     public string Setsid { get; set; } = "setsid";
+
+    /// <summary>Gives each tool a network namespace of its own (see <see cref="PreviewOptions.IsolateNetwork"/>).</summary>
+    public string Unshare { get; set; } = "unshare";
 }
