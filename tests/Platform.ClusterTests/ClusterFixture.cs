@@ -52,6 +52,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         NodeEnvironment["Platform__Cluster__DownAfter"] = "00:00:04";
         NodeEnvironment["Platform__Gateway__NodeDownAfter"] = "00:00:04";
         NodeEnvironment["Platform__Gateway__RefreshInterval"] = "00:00:01";
+        NodeEnvironment["Platform__Cluster__DrainDelay"] = "00:00:02";
         NodeEnvironment["Platform__Gateway__HealthCheckInterval"] = "00:00:01";
         NodeEnvironment["Platform__Realtime__PollInterval"] = "00:00:01";
         NodeEnvironment["Platform__Files__Local__Root"] = Path.Combine(_root, "files");

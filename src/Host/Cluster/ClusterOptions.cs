@@ -15,4 +15,10 @@ internal sealed class ClusterOptions
     /// first IPv4 address; set it behind NAT or when the machine has several networks.
     /// </summary>
     public string? AdvertisedUrl { get; set; }
+
+    /// <summary>
+    /// How long a stopping node keeps serving after it deregistered, when a gateway is running: at least one
+    /// gateway registry refresh (<c>Platform:Gateway:RefreshInterval</c>, 2 s) and then some.
+    /// </summary>
+    public TimeSpan DrainDelay { get; set; } = TimeSpan.FromSeconds(3);
 }

@@ -13,6 +13,12 @@ namespace Platform.Host.Cluster;
 /// Registers this node in <c>platform.nodes</c> once it listens, refreshes its load every
 /// heartbeat, and removes the row on a clean stop. A node that dies simply stops heartbeating;
 /// readers treat it as down after <see cref="ClusterOptions.DownAfter"/>.
+/// <para>
+/// A clean stop deregisters first, while the server still accepts requests, and then (when a gateway is running)
+/// keeps serving for <see cref="ClusterOptions.DrainDelay"/> so that every gateway has re-read the registry before
+/// the server stops listening and closes its idle connections. Without that pause a request could be sent over a
+/// kept-alive connection at the moment the node closes it: a write that fails that way cannot safely be re-sent.
+/// </para>
 /// </summary>
 internal sealed class NodeHeartbeatService(
     NpgsqlDataSource dataSource,
@@ -22,7 +28,7 @@ internal sealed class NodeHeartbeatService(
     IServer server,
     IHostApplicationLifetime lifetime,
     IOptions<ClusterOptions> options,
-    ILogger<NodeHeartbeatService> logger) : BackgroundService
+    ILogger<NodeHeartbeatService> logger) : BackgroundService, IHostedLifecycleService
 {
     private readonly CpuSampler _cpu = new();
 
@@ -83,20 +89,57 @@ internal sealed class NodeHeartbeatService(
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Runs before any hosted service stops, the web server included: it still serves during the drain.</summary>
+    async Task IHostedLifecycleService.StoppingAsync(CancellationToken cancellationToken)
+    {
+        // The heartbeat loop first, so that it cannot register the node again after the delete.
+        await base.StopAsync(cancellationToken);
+        var gatewaysRunning = await DeregisterAsync(cancellationToken);
+        if (!gatewaysRunning || !(roles.Has(PlatformRoles.Web) || roles.Has(PlatformRoles.Files)))
+            return;
+        logger.LogInformation("Deregistered; serving {Delay} more while the gateways stop sending requests here", options.Value.DrainDelay);
+        try
+        {
+            await Task.Delay(options.Value.DrainDelay, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown timeout: stop now.
+        }
+    }
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        await DeregisterAsync(cancellationToken);
+    }
+
+    /// <returns>whether a gateway is running (it routes to this node and must first learn it is gone).</returns>
+    private async Task<bool> DeregisterAsync(CancellationToken ct)
+    {
         try
         {
-            await using var command = dataSource.CreateCommand("DELETE FROM platform.nodes WHERE id = @id");
+            await using var command = dataSource.CreateCommand(
+                """
+                DELETE FROM platform.nodes WHERE id = @id;
+                SELECT EXISTS (SELECT 1 FROM platform.nodes WHERE 'gateway' = ANY(roles) AND last_heartbeat_at > now() - @down);
+                """);
             command.Parameters.AddWithValue("id", node.Id);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            command.Parameters.AddWithValue("down", options.Value.DownAfter);
+            return await command.ExecuteScalarAsync(ct) is true;
         }
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException)
         {
             logger.LogWarning("Could not deregister node {Node}: {Message}", node.Id, ex.Message);
+            return false;
         }
     }
+
+    Task IHostedLifecycleService.StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task IHostedLifecycleService.StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task IHostedLifecycleService.StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Process CPU use since the previous sample, as a percentage of all cores.</summary>
     private sealed class CpuSampler

@@ -47,16 +47,22 @@ internal static class ListAccess
         return lists.Include(l => l.Members).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>Every list the user sees as a member: the lists they belong to and everything nested below them.</summary>
+    /// <summary>
+    /// Every list the user <c>@me</c> of organisation <c>@org</c> sees as a member: the lists they belong to and
+    /// everything nested below them. One text for every query that needs the rule (the register embeds it in its SQL).
+    /// </summary>
+    public const string ListIdsSeenThroughMembershipSql = """
+        WITH RECURSIVE seen(id) AS (
+            SELECT m.list_id FROM tasks.list_members m WHERE m.organization_id = @org AND m.user_id = @me
+            UNION
+            SELECT l.id FROM tasks.lists l JOIN seen ON l.parent_id = seen.id WHERE l.organization_id = @org)
+        SELECT id FROM seen
+        """;
+
+    /// <summary><see cref="ListIdsSeenThroughMembershipSql"/> as a query EF can compose.</summary>
     public static IQueryable<Guid> ListIdsSeenThroughMembership(this TasksDbContext db, Guid organizationId, Guid userId) =>
-        db.Database.SqlQuery<Guid>($"""
-            SELECT s.id AS "Value"
-            FROM (WITH RECURSIVE seen(id) AS (
-                    SELECT m.list_id FROM tasks.list_members m WHERE m.organization_id = {organizationId} AND m.user_id = {userId}
-                    UNION
-                    SELECT l.id FROM tasks.lists l JOIN seen ON l.parent_id = seen.id WHERE l.organization_id = {organizationId})
-                  SELECT id FROM seen) s
-            """);
+        db.Database.SqlQueryRaw<Guid>($"""SELECT s.id AS "Value" FROM ({ListIdsSeenThroughMembershipSql}) s""",
+            new Npgsql.NpgsqlParameter("org", organizationId), new Npgsql.NpgsqlParameter("me", userId));
 
     /// <summary>
     /// The lists holding the task that the user sees as a member (of the list or of one above it).

@@ -4,6 +4,7 @@ using Npgsql;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
 using Platform.Modules.Forms.Contracts;
+using Platform.Modules.Tasks.Lists;
 
 namespace Platform.Modules.Tasks.Register;
 
@@ -178,11 +179,7 @@ internal sealed class RegisterQuery
                    FROM tasks.tasks t
                    -- Lists the member sees: theirs and everything nested below them (as ListAccess decides).
                    WHERE t.id IN (SELECT i.task_id FROM tasks.list_items i
-                                  WHERE i.list_id IN (WITH RECURSIVE seen(id) AS (
-                                          SELECT m.list_id FROM tasks.list_members m WHERE m.organization_id = @org AND m.user_id = @me
-                                          UNION
-                                          SELECT l.id FROM tasks.lists l JOIN seen ON l.parent_id = seen.id WHERE l.organization_id = @org)
-                                        SELECT id FROM seen))
+                                  WHERE i.list_id IN ({ListAccess.ListIdsSeenThroughMembershipSql}))
                      AND {Base}{filters}{After(Sort.Key, "t.id")}
                    ORDER BY {Order(Sort.Key, "t.id")} LIMIT {take})) r
             ORDER BY {Order("r.sort_key", "r.\"Id\"")} LIMIT {take}
