@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
 
@@ -21,26 +20,27 @@ namespace Platform.BuildingBlocks.Idempotency;
 /// </summary>
 public sealed class IdempotencyFilter<TContext> : IEndpointFilter where TContext : DbContext
 {
-    public const string HeaderName = "Idempotency-Key";
-    public const string ReplayedHeader = "Idempotency-Replayed";
+    public const string HeaderName = IdempotencyKeys.HeaderName;
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var key = http.Request.Headers[HeaderName].ToString();
         // Reads are idempotent by nature; only creating POSTs need the key's protection.
-        if (string.IsNullOrEmpty(key) || !HttpMethods.IsPost(http.Request.Method))
+        if (!HttpMethods.IsPost(http.Request.Method))
             return await next(context);
-        if (key.Length > IdempotencyRecord.MaxKeyLength)
-            return Problems.Invalid(HeaderName, $"must be at most {IdempotencyRecord.MaxKeyLength} characters.");
+        var key = IdempotencyKeys.Read(http.Request, out var invalid);
+        if (invalid is not null)
+            return invalid;
+        if (key is null)
+            return await next(context);
 
         var user = CurrentUser.From(http.User);
-        var requestName = $"{http.Request.Method} {http.Request.Path}";
+        var requestName = IdempotencyKeys.RequestName(http.Request);
         var db = http.RequestServices.GetRequiredService<TContext>();
         var records = db.Set<IdempotencyRecord>();
 
         if (await records.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == user.UserId && r.Key == key, http.RequestAborted) is { } stored)
-            return Replay(http, stored, requestName);
+            return IdempotencyKeys.Replay(http, stored);
 
         await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
         var result = await next(context);
@@ -73,25 +73,13 @@ public sealed class IdempotencyFilter<TContext> : IEndpointFilter where TContext
             await transaction.CommitAsync(http.RequestAborted);
             return result;
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (IdempotencyKeys.IsTakenByConcurrentDuplicate(ex))
         {
             // A concurrent duplicate committed first: undo ours, answer with theirs.
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             var winner = await records.AsNoTracking().FirstAsync(r => r.UserId == user.UserId && r.Key == key, CancellationToken.None);
-            return Replay(http, winner, requestName);
+            return IdempotencyKeys.Replay(http, winner);
         }
-    }
-
-    private static IResult Replay(HttpContext http, IdempotencyRecord stored, string requestName)
-    {
-        if (stored.Request != requestName)
-            return Problems.Conflict($"This Idempotency-Key was already used for {stored.Request}; use a new key for a different request.");
-        http.Response.Headers[ReplayedHeader] = "true";
-        if (stored.Location is not null)
-            http.Response.Headers.Location = stored.Location;
-        return stored.Body is null
-            ? TypedResults.StatusCode(stored.StatusCode)
-            : TypedResults.Text(stored.Body, "application/json", statusCode: stored.StatusCode);
     }
 }

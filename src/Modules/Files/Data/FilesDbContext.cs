@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Platform.BuildingBlocks.Database;
+using Platform.BuildingBlocks.Idempotency;
 using Platform.BuildingBlocks.Outbox;
 using Platform.Modules.Files.Domain;
 
@@ -48,6 +49,8 @@ internal sealed class FilesDbContext(DbContextOptions<FilesDbContext> options) :
             b.HasKey(t => t.OrganizationId);
         });
         builder.AddOutbox();
+        // Upload retries with the same Idempotency-Key (FileUploader records the key with the file).
+        builder.AddIdempotencyKeys();
         builder.UseSnakeCaseNames();
     }
 }

@@ -5,8 +5,13 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.BuildingBlocks.Idempotency;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
+using Platform.Modules.Files.Domain;
 
 namespace Platform.Modules.Files.Upload;
 
@@ -14,7 +19,8 @@ namespace Platform.Modules.Files.Upload;
 /// <c>POST /api/v1/files</c>: one file per request, either as <c>multipart/form-data</c> (the first part with a file
 /// name; what a browser form sends) or as the raw body with the name in <c>?name=</c> or a
 /// <c>Content-Disposition</c> header (what scripts and the chunk-less Pyrus-style clients send). The body is streamed
-/// straight into storage: memory stays flat whatever the size.
+/// straight into storage: memory stays flat whatever the size. With an <c>Idempotency-Key</c> a retried upload
+/// answers with the first one's file instead of storing a second (see <see cref="FileUploader"/>).
 /// </summary>
 internal static class UploadEndpoint
 {
@@ -27,6 +33,13 @@ internal static class UploadEndpoint
         HttpContext http, CurrentUser me, FileUploader uploader, IOptions<FilesOptions> options, string? name, CancellationToken ct)
     {
         var request = http.Request;
+        var key = IdempotencyKeys.Read(request, out var invalidKey);
+        if (invalidKey is not null)
+            return invalidKey;
+        // A retry of a finished upload: answer before reading a byte of the body.
+        if (key is not null && await uploader.FindRecordAsync(me.UserId, key, ct) is { } recorded)
+            return IdempotencyKeys.Replay(http, recorded);
+        var remember = key is null ? null : Remember(http, me, key);
         var maxBytes = options.Value.MaxUploadBytes;
         // Kestrel's default (30 MB) would cut every large upload: this endpoint enforces its own limit while streaming.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
@@ -59,7 +72,7 @@ internal static class UploadEndpoint
                 return Problems.Invalid("file", "The multipart body has no file part (a part with Content-Disposition: form-data; name=\"file\"; filename=\"…\").");
             var partName = ContentDispositionHeaderValue.Parse(section.ContentDisposition);
             var fileName = HeaderUtilities.RemoveQuotes(partName.FileNameStar.HasValue ? partName.FileNameStar : partName.FileName).Value;
-            outcome = await UploadAsync(uploader, me, name ?? fileName, section.Body, null, ct);
+            outcome = await UploadAsync(uploader, me, name ?? fileName, section.Body, null, remember, ct);
         }
         else
         {
@@ -68,12 +81,13 @@ internal static class UploadEndpoint
                 fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
             if (string.IsNullOrWhiteSpace(fileName))
                 return Problems.Invalid("name", "A raw upload needs the file name: ?name=report.pdf or a Content-Disposition header with filename.");
-            outcome = await UploadAsync(uploader, me, fileName, request.Body, request.ContentLength, ct);
+            outcome = await UploadAsync(uploader, me, fileName, request.Body, request.ContentLength, remember, ct);
         }
 
         return outcome switch
         {
-            UploadOutcome.Stored stored => TypedResults.Created($"/api/v1/files/{stored.File.Id}", FileResponse.From(stored.File)),
+            UploadOutcome.Stored stored => TypedResults.Created(Location(stored.File), FileResponse.From(stored.File)),
+            UploadOutcome.Duplicate duplicate => IdempotencyKeys.Replay(http, duplicate.Winner),
             UploadOutcome.TooLarge tooLarge => TypedResults.Problem(
                 statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
                 detail: $"Files may be at most {tooLarge.MaxBytes} bytes ({ByteSize.Format(tooLarge.MaxBytes)}).",
@@ -88,12 +102,32 @@ internal static class UploadEndpoint
         };
     }
 
+    private static string Location(StoredFile file) => $"/api/v1/files/{file.Id}";
+
+    /// <summary>What a retry with the same key is answered with: the 201 this upload is about to give.</summary>
+    private static Func<StoredFile, IdempotencyRecord> Remember(HttpContext http, CurrentUser me, string key)
+    {
+        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var request = IdempotencyKeys.RequestName(http.Request);
+        return file => new IdempotencyRecord
+        {
+            UserId = me.UserId,
+            Key = key,
+            Request = request,
+            StatusCode = StatusCodes.Status201Created,
+            Location = Location(file),
+            Body = JsonSerializer.Serialize(FileResponse.From(file), json),
+            CreatedAt = file.CreatedAt,
+        };
+    }
+
     private static async Task<UploadOutcome> UploadAsync(
-        FileUploader uploader, CurrentUser me, string? name, Stream body, long? length, CancellationToken ct)
+        FileUploader uploader, CurrentUser me, string? name, Stream body, long? length,
+        Func<StoredFile, IdempotencyRecord>? remember, CancellationToken ct)
     {
         try
         {
-            return await uploader.UploadAsync(me.OrganizationId, me.UserId, name, body, length, ct);
+            return await uploader.UploadAsync(me.OrganizationId, me.UserId, name, body, length, remember, ct);
         }
         catch (UploadBodyException ex) when (ex.InnerException is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
