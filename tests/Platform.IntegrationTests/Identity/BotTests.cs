@@ -165,6 +165,13 @@ public sealed class BotTests(PlatformApp app) : IClassFixture<PlatformApp>
         Assert.Empty(await app.DirectoryAsync(d => d.GetDepartmentMembersAsync(org.Id, department.Id, default)));
         Assert.Null((await Http.ReadAsync<DepartmentDto>(await org.Admin.Client.GetAsync($"/api/v1/departments/{department.Id}"), HttpStatusCode.OK)).HeadUserId);
 
+        // Nor is it among the people any more, or someone to put into a role.
+        var people = (await org.Admin.Client.GetFromJsonAsync<JsonElement>("/api/v1/users?limit=200")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("id").GetGuid()).ToList();
+        Assert.DoesNotContain(bot.Id, people);
+        Assert.Contains(keep.Id, people);
+        await Http.ProblemAsync(await org.Admin.Client.PutAsync($"/api/v1/roles/{role.Id}/members/{bot.Id}", null), HttpStatusCode.NotFound);
+
         await Http.EnsureStatusAsync(await app.BotClient(keep.ApiKey).GetAsync("/api/v1/me"), HttpStatusCode.OK);
     }
 

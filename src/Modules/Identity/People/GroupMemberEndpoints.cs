@@ -64,7 +64,7 @@ internal static class GroupMemberEndpoints
     {
         if (!await kind.ExistsAsync(db, me.OrganizationId, id, ct))
             return Problems.NotFound(kind.Noun);
-        if (!await db.Users.AnyAsync(u => u.Id == userId && u.OrganizationId == me.OrganizationId, ct))
+        if (!await db.Users.AnyAsync(u => u.Id == userId && u.OrganizationId == me.OrganizationId && u.DeletedAt == null, ct))
             return Problems.NotFound("The user");
         return null;
     }

@@ -51,7 +51,8 @@ internal static class PeopleEndpoints
         if (errors.Any)
             return errors.ToProblem();
 
-        var query = db.Users.AsNoTracking().Where(u => u.OrganizationId == me.OrganizationId);
+        // A deleted bot is kept only so that history shows its name: it is no longer one of the people.
+        var query = db.Users.AsNoTracking().Where(u => u.OrganizationId == me.OrganizationId && u.DeletedAt == null);
         if (after is not null)
             query = query.Where(u => u.CreatedAt > cursor.Timestamp || (u.CreatedAt == cursor.Timestamp && u.Id.CompareTo(cursor.Id) > 0));
         if (!string.IsNullOrWhiteSpace(q))
