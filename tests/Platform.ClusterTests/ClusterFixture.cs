@@ -153,18 +153,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             await node.DisposeAsync();
         await _rabbit.DisposeAsync();
         await _postgres.DisposeAsync();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Leftover temp files never fail a run.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same: files owned by the postgres user on some set-ups.
-        }
+        HostNode.DeleteTempFolder(_root);
     }
 }
 

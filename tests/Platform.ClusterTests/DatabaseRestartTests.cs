@@ -25,27 +25,15 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output) : IAsyncLifet
         _postgres = new PostgresServer(Path.Combine(_root, "pg"), PortAllocator.GetFreeTcpPort());
         await _postgres.StartAsync(CancellationToken.None);
         await _postgres.EnsureDatabaseAsync("platform", CancellationToken.None);
-        _node = new HostNode("pg-restart", "all", PortAllocator.GetFreeTcpPort(), new Dictionary<string, string?>
-        {
-            ["ConnectionStrings__Platform"] = _postgres.ConnectionString("platform"),
-            ["Platform__Setup__Token"] = "restart-token",
-            ["Platform__Files__Local__Root"] = Path.Combine(_root, "files"),
-        });
-        await _node.StartAsync(new Dictionary<string, string?> { ["Platform__Database__MigrateOnStart"] = "true" });
+        _node = await HostNode.StartAloneAsync("pg-restart", _postgres.ConnectionString("platform"), "restart-token", _root);
     }
 
     public async Task DisposeAsync()
     {
-        await _node.DisposeAsync();
+        if (_node is not null)
+            await _node.DisposeAsync();
         await _postgres.DisposeAsync();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Files owned by the postgres user on some set-ups; a temp folder left behind never fails a run.
-        }
+        HostNode.DeleteTempFolder(_root);
     }
 
     [Fact]

@@ -23,6 +23,43 @@ public sealed class HostNode : IAsyncDisposable
         };
     }
 
+    /// <summary>
+    /// A node with every role alone on its own database (migrated as it starts), files under <paramref name="root"/>: a
+    /// node whose database the test stops, restarts or fails over without touching the cluster fixture's.
+    /// </summary>
+    public static async Task<HostNode> StartAloneAsync(string id, string connectionString, string setupToken, string root)
+    {
+        var node = new HostNode(id, "all", PortAllocator.GetFreeTcpPort(), new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Platform"] = connectionString,
+            ["Platform__Setup__Token"] = setupToken,
+            ["Platform__Files__Local__Root"] = System.IO.Path.Combine(root, "files"),
+        });
+        try
+        {
+            await node.StartAsync(new Dictionary<string, string?> { ["Platform__Database__MigrateOnStart"] = "true" });
+            return node;
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Removes a test's temp folder; one left behind never fails a run.</summary>
+    public static void DeleteTempFolder(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Files owned by the postgres user on some set-ups, or already gone.
+        }
+    }
+
     public string Id { get; }
     public int Port { get; }
     public int? HttpsPort { get; }

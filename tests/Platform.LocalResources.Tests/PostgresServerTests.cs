@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Platform.LocalResources.Tests;
 
 public sealed class PostgresServerTests
@@ -13,7 +11,7 @@ public sealed class PostgresServerTests
 
         await server.StartAsync(CancellationToken.None);
         await server.EnsureDatabaseAsync("probe", CancellationToken.None);
-        var version = await ScalarAsync(server.ConnectionString("probe"), "SELECT version()");
+        var version = await Sql.ScalarAsync<string>(server.ConnectionString("probe"), "SELECT version()");
         await server.StopAsync();
 
         Assert.StartsWith("PostgreSQL", version, StringComparison.Ordinal);
@@ -32,7 +30,7 @@ public sealed class PostgresServerTests
         {
             await first.StartAsync(CancellationToken.None);
             await first.EnsureDatabaseAsync("kept", CancellationToken.None);
-            await ScalarAsync(first.ConnectionString("kept"), "CREATE TABLE marker(id int); INSERT INTO marker VALUES (42); SELECT 1");
+            await Sql.ScalarAsync<string>(first.ConnectionString("kept"), "CREATE TABLE marker(id int); INSERT INTO marker VALUES (42); SELECT 1");
         }
 
         await using var second = new PostgresServer(dataDirectory, port) { Durable = false };
@@ -43,9 +41,9 @@ public sealed class PostgresServerTests
         Assert.False(second.ReusedRunningServer);
         Assert.True(third.ReusedRunningServer);
         Assert.Equal(port, third.Port);
-        Assert.Equal("42", await ScalarAsync(third.ConnectionString("kept"), "SELECT id::text FROM marker"));
+        Assert.Equal("42", await Sql.ScalarAsync<string>(third.ConnectionString("kept"), "SELECT id::text FROM marker"));
         await third.DropDatabaseAsync("kept");
-        Assert.Equal("0", await ScalarAsync(second.ConnectionString("postgres"), "SELECT count(*)::text FROM pg_database WHERE datname = 'kept'"));
+        Assert.Equal("0", await Sql.ScalarAsync<string>(second.ConnectionString("postgres"), "SELECT count(*)::text FROM pg_database WHERE datname = 'kept'"));
     }
 
     [Fact]
@@ -59,13 +57,5 @@ public sealed class PostgresServerTests
         await server.EnsureDatabaseAsync("twice", CancellationToken.None);
 
         await Assert.ThrowsAsync<ArgumentException>(() => server.EnsureDatabaseAsync("x\"; DROP", CancellationToken.None));
-    }
-
-    private static async Task<string> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
 }

@@ -38,8 +38,8 @@ public sealed class RabbitMqServerTests(ITestOutputHelper output)
             Assert.Null(server.ProcessId);
         }
 
-        Assert.False(IsRunning(beam));
-        Assert.Empty(ProcessesMentioning(dataDirectory));
+        Assert.False(LiveProcesses.IsRunning(beam));
+        Assert.Empty(LiveProcesses.Mentioning(dataDirectory));
         Assert.False(PortAllocator.IsInUse(port));
 
         await using var second = new RabbitMqServer(dataDirectory, port);
@@ -57,7 +57,7 @@ public sealed class RabbitMqServerTests(ITestOutputHelper output)
 
         await third.StopAsync();
         await second.StopAsync();
-        Assert.Empty(ProcessesMentioning(dataDirectory));
+        Assert.Empty(LiveProcesses.Mentioning(dataDirectory));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class RabbitMqServerTests(ITestOutputHelper output)
         Assert.Null(await GetAsync(b.AmqpUri, "only-in-a"));
 
         await Task.WhenAll(a.StopAsync(), b.StopAsync());
-        Assert.Empty(ProcessesMentioning(temp.Path));
+        Assert.Empty(LiveProcesses.Mentioning(temp.Path));
     }
 
     private void Report(string what, TimeSpan? duration) => output.WriteLine($"{what}: {duration?.TotalSeconds:0.00} s");
@@ -101,30 +101,5 @@ public sealed class RabbitMqServerTests(ITestOutputHelper output)
         await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
         var result = await channel.BasicGetAsync(queue, autoAck: true);
         return result is null ? null : Encoding.UTF8.GetString(result.Body.Span);
-    }
-
-    /// <summary>Live processes whose command line or environment names the folder (beam, epmd, CLI nodes).</summary>
-    private static List<string> ProcessesMentioning(string folder) =>
-        [.. Directory.EnumerateDirectories("/proc")
-            .Where(dir => int.TryParse(Path.GetFileName(dir), out _))
-            .Where(dir => Read(Path.Combine(dir, "cmdline")).Contains(folder, StringComparison.Ordinal)
-                          || Read(Path.Combine(dir, "environ")).Contains(folder, StringComparison.Ordinal))
-            .Where(dir => !Read(Path.Combine(dir, "stat")).Contains(") Z", StringComparison.Ordinal))
-            .Select(dir => $"{Path.GetFileName(dir)}: {Read(Path.Combine(dir, "cmdline")).Replace('\0', ' ')}")];
-
-    /// <summary>Alive and not a zombie (the detached node's parent is init, which may reap it late).</summary>
-    private static bool IsRunning(int pid) =>
-        Directory.Exists($"/proc/{pid}") && !Read($"/proc/{pid}/stat").Contains(") Z", StringComparison.Ordinal);
-
-    private static string Read(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return string.Empty;
-        }
     }
 }

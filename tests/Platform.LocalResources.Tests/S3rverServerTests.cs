@@ -33,7 +33,7 @@ public sealed class S3rverServerTests(ITestOutputHelper output)
 
         Assert.False(Directory.Exists($"/proc/{pid}"));
         Assert.False(PortAllocator.IsInUse(port));
-        Assert.Empty(ProcessesMentioning(dataDirectory));
+        Assert.Empty(LiveProcesses.Mentioning(dataDirectory));
         Assert.False(File.Exists(dataDirectory + ".pid"));
 
         // The folder is the state: a new server on it serves the same objects.
@@ -41,7 +41,7 @@ public sealed class S3rverServerTests(ITestOutputHelper output)
         await again.StartAsync(CancellationToken.None);
         Assert.Equal("hello", await Http.GetStringAsync($"{again.ServiceUrl}/bucket-a/org/ab/object"));
         await again.DisposeAsync();
-        Assert.Empty(ProcessesMentioning(dataDirectory));
+        Assert.Empty(LiveProcesses.Mentioning(dataDirectory));
     }
 
     [Fact]
@@ -51,11 +51,11 @@ public sealed class S3rverServerTests(ITestOutputHelper output)
         var dataDirectory = Path.Combine(temp.Path, "s3");
         var server = new S3rverServer(dataDirectory, PortAllocator.GetFreeTcpPort());
         await server.StartAsync(CancellationToken.None);
-        Assert.NotEmpty(ProcessesMentioning(dataDirectory));
+        Assert.NotEmpty(LiveProcesses.Mentioning(dataDirectory));
 
         await server.DisposeAsync();
 
-        Assert.Empty(ProcessesMentioning(dataDirectory));
+        Assert.Empty(LiveProcesses.Mentioning(dataDirectory));
         Assert.False(PortAllocator.IsInUse(server.Port));
     }
 
@@ -80,24 +80,5 @@ public sealed class S3rverServerTests(ITestOutputHelper output)
         using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : new StringContent(body) };
         using var response = await Http.SendAsync(request);
         Assert.True(response.StatusCode == expected, $"{method} {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
-    /// <summary>Live processes whose command line names the folder.</summary>
-    private static List<string> ProcessesMentioning(string folder) =>
-        [.. Directory.EnumerateDirectories("/proc")
-            .Where(dir => int.TryParse(Path.GetFileName(dir), out _))
-            .Select(dir => Read(Path.Combine(dir, "cmdline")))
-            .Where(cmdline => cmdline.Contains(folder, StringComparison.Ordinal))];
-
-    private static string Read(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return string.Empty;
-        }
     }
 }

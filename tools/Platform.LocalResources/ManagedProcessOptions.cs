@@ -23,15 +23,19 @@ public sealed record ManagedProcessOptions
 
     /// <summary>
     /// Optional pid file. On start, a process still named in it (left by a parent killed hard) is killed first,
-    /// provided its command line still contains the first argument (e.g. the assembly path); removed on exit.
+    /// provided its command line still contains <see cref="CommandMarker"/>; removed on exit.
     /// </summary>
     public string? PidFile { get; init; }
 
+    /// <summary>
+    /// What identifies our process in a leftover pid's command line: by default the first argument (e.g. the
+    /// assembly). Set it when the program is reached through launchers that exec into it (a user switch, a shell):
+    /// their arguments are gone from the command line once the program runs.
+    /// </summary>
+    public string CommandMarker { get => field ?? (Arguments.Count > 0 ? Arguments[0] : FileName); init; }
+
     /// <summary>How many recent output lines to keep for error messages.</summary>
     public int RecentLineCount { get; init; } = 40;
-
-    /// <summary>What identifies our process in a leftover pid's command line: the first argument (e.g. the assembly).</summary>
-    internal string CommandMarker => Arguments.Count > 0 ? Arguments[0] : FileName;
 
     internal ProcessStartInfo ToStartInfo()
     {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Platform.LocalResources;
@@ -30,35 +29,13 @@ public sealed partial class PostgresServer
     }
 
     /// <summary>Creates the database unless it exists (safe to call concurrently).</summary>
-    public async Task EnsureDatabaseAsync(string name, CancellationToken ct)
-    {
-        var quoted = QuoteIdentifier(name);
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
-        await connection.OpenAsync(ct);
-        await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection))
-        {
-            exists.Parameters.Add(new NpgsqlParameter { Value = name });
-            if (await exists.ExecuteScalarAsync(ct) is not null)
-            {
-                return;
-            }
-        }
-
-        try
-        {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", connection);
-            await create.ExecuteNonQueryAsync(ct);
-        }
-        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
-        {
-            // Someone else created it between our check and our CREATE.
-        }
-    }
+    public Task EnsureDatabaseAsync(string name, CancellationToken ct) =>
+        PostgresDatabases.EnsureAsync(ConnectionString("postgres"), name, ct);
 
     /// <summary>Drops the database if it exists, disconnecting its sessions.</summary>
     public async Task DropDatabaseAsync(string name)
     {
-        var quoted = QuoteIdentifier(name);
+        var quoted = PostgresDatabases.QuoteIdentifier(name);
         await using (var target = new NpgsqlConnection(ConnectionString(name)))
         {
             NpgsqlConnection.ClearPool(target);
@@ -69,17 +46,4 @@ public sealed partial class PostgresServer
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
-
-    private static string QuoteIdentifier(string name)
-    {
-        if (!SafeDatabaseName().IsMatch(name))
-        {
-            throw new ArgumentException($"'{name}' is not a plain database name (letters, digits, _ and -, at most 63).", nameof(name));
-        }
-
-        return $"\"{name}\"";
-    }
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]{0,62}$")]
-    private static partial Regex SafeDatabaseName();
 }

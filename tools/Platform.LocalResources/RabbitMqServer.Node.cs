@@ -184,93 +184,41 @@ public sealed partial class RabbitMqServer
     {
         if (FindBeamProcess() is { } beam)
         {
-            await SignalAndWaitAsync(beam, TimeSpan.FromSeconds(30));
+            await LinuxProcesses.SignalAndWaitAsync(beam, TimeSpan.FromSeconds(30));
         }
 
-        foreach (var epmd in FindProcesses(IsOurEpmd))
+        foreach (var epmd in LinuxProcesses.Find(IsOurEpmd))
         {
-            await SignalAndWaitAsync(epmd, TimeSpan.FromSeconds(5));
+            await LinuxProcesses.SignalAndWaitAsync(epmd, TimeSpan.FromSeconds(5));
         }
 
         // The beam's helpers (erl_child_setup, inet_gethost) exit on their own once it is gone, but not always before
         // we return: wait for them (they carry the node's HOME), and end any that outlive the beam.
-        foreach (var helper in FindProcesses(IsOurHelper))
+        foreach (var helper in LinuxProcesses.Find(IsOurHelper))
         {
-            await SignalAndWaitAsync(helper, TimeSpan.FromSeconds(5));
+            await LinuxProcesses.SignalAndWaitAsync(helper, TimeSpan.FromSeconds(5));
         }
     }
 
     private bool IsOurHelper(int pid) =>
-        !IsZombie(pid) && ReadProc(pid, "environ") is { } environ && environ.Split('\0').Contains($"HOME={HomeDirectory}");
-
-    private static async Task SignalAndWaitAsync(int pid, TimeSpan grace)
-    {
-        await ProcessRunner.RunAsync("kill", ["-TERM", Invariant(pid)],
-            new ProcessRunOptions { ThrowOnError = false, Timeout = TimeSpan.FromSeconds(5) });
-        var stopwatch = Stopwatch.StartNew();
-        while (Directory.Exists($"/proc/{pid}") && !IsZombie(pid))
-        {
-            if (stopwatch.Elapsed > grace)
-            {
-                try
-                {
-                    using var process = Process.GetProcessById(pid);
-                    process.Kill();
-                }
-                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-                {
-                    // Gone meanwhile.
-                }
-
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-    }
+        !LinuxProcesses.IsZombie(pid) && LinuxProcesses.Read(pid, "environ") is { } environ && environ.Split('\0').Contains($"HOME={HomeDirectory}");
 
     /// <summary>The beam.smp whose Erlang <c>-home</c> is this folder's home: only this folder's node has it.</summary>
     private int? FindBeamProcess()
     {
         var marker = $"\0-home\0{HomeDirectory}\0";
-        return FindProcesses(pid =>
+        return LinuxProcesses.Find(pid =>
         {
-            var cmdline = ReadProc(pid, "cmdline");
+            var cmdline = LinuxProcesses.Read(pid, "cmdline");
             return cmdline is not null && cmdline.Split('\0')[0].EndsWith("beam.smp", StringComparison.Ordinal)
-                && cmdline.Contains(marker, StringComparison.Ordinal) && !IsZombie(pid);
+                && cmdline.Contains(marker, StringComparison.Ordinal) && !LinuxProcesses.IsZombie(pid);
         }).Cast<int?>().FirstOrDefault();
     }
 
     /// <summary>An epmd started by this folder's node: it inherited the node's HOME.</summary>
     private bool IsOurEpmd(int pid) =>
-        ReadProc(pid, "comm")?.Trim() == "epmd" && !IsZombie(pid)
-        && ReadProc(pid, "environ") is { } environ && environ.Split('\0').Contains($"HOME={HomeDirectory}");
-
-    private static IEnumerable<int> FindProcesses(Func<int, bool> predicate)
-    {
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && predicate(pid))
-            {
-                yield return pid;
-            }
-        }
-    }
-
-    private static bool IsZombie(int pid) => ReadProc(pid, "stat") is { } stat
-        && stat.LastIndexOf(')') is var close and > 0 && close + 2 < stat.Length && stat[close + 2] == 'Z';
-
-    private static string? ReadProc(int pid, string file)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/{file}");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+        LinuxProcesses.Read(pid, "comm")?.Trim() == "epmd" && !LinuxProcesses.IsZombie(pid)
+        && LinuxProcesses.Read(pid, "environ") is { } environ && environ.Split('\0').Contains($"HOME={HomeDirectory}");
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
