@@ -33,10 +33,11 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.TokenApp app) : IC
         using var client = app.CreateClient();
         await Http.EnsureStatusAsync(await client.GetAsync("/health/node"), HttpStatusCode.OK);
 
-        var metrics = await Scrape.MetricsAsync(app.Server);
-        // Other test hosts in this process share the meter names, so count up, not exactly.
-        Assert.True(Scrape.Sum(metrics, RequestDuration + "_count", NodeRoute, "http_request_method=\"GET\"", "http_response_status_code=\"200\"") >= before + 1,
-            $"no new GET /health/node in:\n{metrics}");
+        // The server records the duration as the request ends, which may be just after the client has
+        // the response: wait for it. Other test hosts in this process share the meter names, so count up.
+        var metrics = await Scrape.UntilAsync(app.Server, m =>
+            Scrape.Sum(m, RequestDuration + "_count", NodeRoute, "http_request_method=\"GET\"", "http_response_status_code=\"200\"") >= before + 1,
+            "a new GET /health/node");
         // A real histogram: buckets up to +Inf for that route, and a sum of durations.
         Assert.True(Scrape.Sum(metrics, RequestDuration + "_bucket", NodeRoute, "le=\"+Inf\"") >= before + 1);
         Assert.True(Scrape.Sum(metrics, RequestDuration + "_sum", NodeRoute) > 0);
@@ -49,17 +50,9 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.TokenApp app) : IC
         var before = Scrape.Sum(await Scrape.MetricsAsync(app.Server), "platform_outbox_lag_seconds_count", "platform_outbox_schema=\"tasks\"");
         await Http.EnsureStatusAsync(await org.Admin.Client.PostAsJsonAsync("/api/v1/tasks", new { title = "Measured" }), HttpStatusCode.Created);
 
-        string metrics = "";
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            metrics = await Scrape.MetricsAsync(app.Server);
-            if (Scrape.Sum(metrics, "platform_outbox_lag_seconds_count", "platform_outbox_schema=\"tasks\"") >= before + 1)
-                break;
-            await Task.Delay(100);
-        }
-        Assert.True(Scrape.Sum(metrics, "platform_outbox_lag_seconds_count", "platform_outbox_schema=\"tasks\"") >= before + 1,
-            $"the relay's publication of the task's event is not in:\n{metrics}");
+        var metrics = await Scrape.UntilAsync(app.Server,
+            m => Scrape.Sum(m, "platform_outbox_lag_seconds_count", "platform_outbox_schema=\"tasks\"") >= before + 1,
+            "the relay's publication of the task's event");
         Assert.Contains("\ndotnet_gc_collections_total{", metrics, StringComparison.Ordinal);
         Assert.Contains("\ndb_client_operation_duration_seconds_bucket{", metrics, StringComparison.Ordinal);
     }

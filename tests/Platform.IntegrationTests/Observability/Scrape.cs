@@ -36,6 +36,21 @@ internal static class Scrape
         return body;
     }
 
+    /// <summary>Scrapes until <paramref name="condition"/> holds (15 s at most, then fails naming <paramref name="what"/>).</summary>
+    public static async Task<string> UntilAsync(TestServer server, Func<string, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var metrics = await MetricsAsync(server);
+            if (condition(metrics))
+                return metrics;
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"{what} is not in:\n{metrics}");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>
     /// The value of the series <paramref name="name"/> whose labels include every one of <paramref name="labels"/>,
     /// summed over the other labels (status codes, scope attributes); 0 when there is none yet.
