@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Real-time fan-out: created → received on SSE streams held on one web node, with 1 000 and 10 000 open streams, per
 # fan-out mode (Platform:Realtime:Fanout = notify | nats | inprocess), and create-task throughput (wrk) per mode, all
-# in one run against one private PostgreSQL and one private nats-server. Loopback only; every load is bounded
+# in one run against one private PostgreSQL and one private nats-server. For notify and nats the tasks are created on
+# a second web node (the only one relaying the outbox, so its consumer writes realtime.events and every event crosses
+# nodes: NOTIFY → LISTEN, or NATS publish → subscribe); inprocess is the single-node path (one node does everything). Loopback only; every load is bounded
 # (EVENTS tasks at RATE/s, then at most 30 s of waiting; wrk runs WRK_SECONDS); everything started is stopped on exit.
 # Usage: bash bench/realtime/run.sh     env: STREAMS="1000 10000" MODES="notify nats inprocess" EVENTS=100 RATE=10
 #        WRK_SECONDS=10 CONNECTIONS=16
@@ -25,8 +27,8 @@ done
 
 work=$(mktemp -d /tmp/platform-realtime-bench-XXXX)
 . bench/lib.sh
-pg_port=$((20000 + RANDOM % 10000)); web_port=$((pg_port + 1)); nats_port=$((pg_port + 2))
-host_pid=""; nats_pid=""
+pg_port=$((20000 + RANDOM % 10000)); web_port=$((pg_port + 1)); nats_port=$((pg_port + 2)); writer_port=$((pg_port + 3))
+host_pid=""; writer_pid=""; nats_pid=""
 stop_pid() { # $1 pid: SIGTERM, up to 15 s, then SIGKILL
   [ -n "$1" ] || return 0
   kill "$1" 2>/dev/null || true
@@ -35,7 +37,7 @@ stop_pid() { # $1 pid: SIGTERM, up to 15 s, then SIGKILL
   wait "$1" 2>/dev/null || true
 }
 cleanup() {
-  stop_pid "$host_pid"; stop_pid "$nats_pid"
+  stop_pid "$host_pid"; stop_pid "$writer_pid"; stop_pid "$nats_pid"
   bench_pg_stop
   rm -rf "$work"
 }
@@ -55,14 +57,18 @@ export Platform__Setup__Token=bench-token Logging__LogLevel__Default=Warning ASP
 export Platform__RateLimit__PermitLimit=1000000000
 dotnet "$dll" migrate >/dev/null
 api=http://127.0.0.1:$web_port
+writer_api=http://127.0.0.1:$writer_port
 
-start_node() { # $1 fan-out mode
+start_node() { # $1 fan-out mode, $2 name, $3 url, $4 outbox relay on this node (true|false); prints the pid
   local extra=()
   [ "$1" = nats ] && extra=(env "ConnectionStrings__Nats=nats://127.0.0.1:$nats_port")
-  "${extra[@]}" env Platform__NodeId="bench-$1" Platform__Roles=web Platform__Realtime__Fanout="$1" \
-    dotnet "$dll" --urls "$api" >"$work/web-$1.log" 2>&1 & host_pid=$!
-  for _ in $(seq 1 240); do curl -sf "$api/health/ready" >/dev/null && return 0; sleep 0.25; done
-  log "node ($1) never became ready"; tail -20 "$work/web-$1.log" >&2; exit 1
+  "${extra[@]}" env Platform__NodeId="bench-$2-$1" Platform__Roles=web Platform__Realtime__Fanout="$1" \
+    Platform__Outbox__RelayEnabled="$4" dotnet "$dll" --urls "$3" >"$work/$2-$1.log" 2>&1 &
+  echo $!
+}
+wait_ready() { # $1 url, $2 log
+  for _ in $(seq 1 240); do curl -sf "$1/health/ready" >/dev/null && return 0; sleep 0.25; done
+  log "node at $1 never became ready"; tail -20 "$2" >&2; exit 1
 }
 wait_outbox() { # the relay and the realtime consumer finish the backlog before the next measurement
   for _ in $(seq 1 240); do
@@ -74,18 +80,23 @@ wait_outbox() { # the relay and the realtime consumer finish the backlog before 
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); events $events at $rate/s per row; wrk 2 threads, $connections connections, ${wrk_seconds}s"
 for mode in $modes; do
-  start_node "$mode"
+  if [ "$mode" = inprocess ]; then
+    host_pid=$(start_node "$mode" streams "$api" true); wait_ready "$api" "$work/streams-$mode.log"; write_to=$api
+  else
+    host_pid=$(start_node "$mode" streams "$api" false); writer_pid=$(start_node "$mode" writer "$writer_api" true)
+    wait_ready "$api" "$work/streams-$mode.log"; wait_ready "$writer_api" "$work/writer-$mode.log"; write_to=$writer_api
+  fi
   for n in $streams_list; do
-    dotnet "$load" "$api" "$work/state" "$n" "$events" "$rate" "$mode" || log "$mode/$n: some deliveries missing (see the line above)"
+    dotnet "$load" "$api" "$work/state" "$n" "$events" "$rate" "$mode" "$write_to" || log "$mode/$n: some deliveries missing (see the line above)"
     wait_outbox
   done
   token=$(curl -sf -X POST "$api/api/v1/auth/login" -H 'content-type: application/json' \
     -d '{"email":"bench@example.test","password":"benchmark password"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
   printf '%s\t/api/v1/tasks\t{"title":"wrk task"}\n' "$token" > "$work/post.tsv"
-  BENCH_REQUESTS="$work/post.tsv" wrk -t2 -c"$connections" -d"${wrk_seconds}s" --latency -s bench/tasks/wrk/post.lua "$api" > "$work/wrk.txt"
+  BENCH_REQUESTS="$work/post.tsv" wrk -t2 -c"$connections" -d"${wrk_seconds}s" --latency -s bench/tasks/wrk/post.lua "$write_to" > "$work/wrk.txt"
   printf '%-8s create-task %8s req/s  p50 %-8s p99 %-8s %s\n' "$mode" "$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")" \
     "$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")" "$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")" \
     "$(awk '/Non-2xx|Socket errors/ {print}' "$work/wrk.txt" | tr '\n' ' ')"
   wait_outbox
-  stop_pid "$host_pid"; host_pid=""
+  stop_pid "$host_pid"; host_pid=""; stop_pid "$writer_pid"; writer_pid=""
 done

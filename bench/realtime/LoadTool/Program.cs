@@ -5,13 +5,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using RealtimeLoad;
 
-// realtime-load URL STATE_DIR STREAMS EVENTS RATE_PER_SECOND LABEL
+// realtime-load URL STATE_DIR STREAMS EVENTS RATE_PER_SECOND LABEL [WRITE_URL]
 // Signs in (first run: sets up an organisation with 20 members, tokens kept in STATE_DIR), opens STREAMS SSE streams
 // spread over the members, creates EVENTS tasks as the admin at RATE per second, each assigned to the next member,
-// and records when every stream of that member receives its task.created. Prints one result line.
-if (args.Length != 6)
+// and records when every stream of that member receives its task.created. Prints one result line. With WRITE_URL the
+// tasks are created on that node (so each event crosses from the writing node to the streams' node).
+if (args.Length is not (6 or 7))
 {
-    Console.Error.WriteLine("usage: realtime-load URL STATE_DIR STREAMS EVENTS RATE_PER_SECOND LABEL");
+    Console.Error.WriteLine("usage: realtime-load URL STATE_DIR STREAMS EVENTS RATE_PER_SECOND LABEL [WRITE_URL]");
     return 2;
 }
 
@@ -23,6 +24,7 @@ var label = args[5];
 
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
 using var http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = Timeout.InfiniteTimeSpan };
+using var writer = new HttpClient { BaseAddress = args.Length == 7 ? new Uri(args[6]) : baseUrl };
 var people = await Organization.LoadOrCreateAsync(http, args[1], members: 20);
 
 using var stop = new CancellationTokenSource();
@@ -51,7 +53,7 @@ for (var n = 0; n < 5; n++)
         Content = JsonContent.Create(new { title = $"{label} warm-up {n}", assigneeId = people.Members[n % people.Members.Count].Id }),
     };
     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", people.AdminToken);
-    using var response = await http.SendAsync(request);
+    using var response = await writer.SendAsync(request);
     response.EnsureSuccessStatusCode();
 }
 await Task.Delay(TimeSpan.FromSeconds(2));
@@ -72,7 +74,7 @@ for (var n = 0; n < events; n++)
     };
     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", people.AdminToken);
     var sent = Stopwatch.GetTimestamp();
-    using var response = await http.SendAsync(request);
+    using var response = await writer.SendAsync(request);
     response.EnsureSuccessStatusCode();
     postLatencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
     var body = await response.Content.ReadFromJsonAsync<JsonElement>();
