@@ -18,18 +18,18 @@ internal static class CloseTaskEndpoints
         tasks.MapPost("/{id:guid}/close", async Task<IResult> (Guid id, CurrentUser me, TaskChanges changes, HttpRequest http, CancellationToken ct) =>
         {
             var (request, unreadable) = await OptionalJsonBody.ReadAsync<CloseRequest>(http, ct);
-            return unreadable ?? Invalid(request) ?? await changes.ApplyAsync(id, me, http, (task, now) => task.Close(me.UserId, Text(request), now), ct);
+            return unreadable ?? (IResult?)Invalid(request) ?? await changes.ApplyAsync(id, me, http, (task, now) => task.Close(me.UserId, Text(request), now), ct);
         });
         tasks.MapPost("/{id:guid}/reopen", async Task<IResult> (Guid id, CurrentUser me, TaskChanges changes, HttpRequest http, CancellationToken ct) =>
         {
             var (request, unreadable) = await OptionalJsonBody.ReadAsync<CloseRequest>(http, ct);
-            return unreadable ?? Invalid(request) ?? await changes.ApplyAsync(id, me, http, (task, now) => task.Reopen(me.UserId, Text(request), now), ct);
+            return unreadable ?? (IResult?)Invalid(request) ?? await changes.ApplyAsync(id, me, http, (task, now) => task.Reopen(me.UserId, Text(request), now), ct);
         });
     }
 
     private static string? Text(CloseRequest? request) => string.IsNullOrWhiteSpace(request?.Text) ? null : request.Text;
 
-    private static IResult? Invalid(CloseRequest? request)
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem? Invalid(CloseRequest? request)
     {
         var errors = new FieldErrors().Optional("text", request?.Text, TaskComment.MaxTextLength);
         return errors.Any ? errors.ToProblem() : null;
