@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Platform.BuildingBlocks.Cluster;
 using Platform.BuildingBlocks.Database;
 using Platform.BuildingBlocks.Messaging;
@@ -53,11 +50,11 @@ internal static class PlatformNode
         services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Schema);
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
-        // Every node shares one key ring in PostgreSQL, so a cookie or token issued by one node
-        // is accepted by all of them, and survives restarts.
-        services.AddDataProtection().SetApplicationName("Platform");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
-            o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
+        if (services.TryAddKeyRing(builder.Configuration) is { } keyRingError)
+        {
+            Console.Error.WriteLine(keyRingError);
+            return false;
+        }
 
         services.AddSingleton<NodeLoad>();
         services.Configure<ClusterOptions>(builder.Configuration.GetSection("Platform:Cluster"));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Platform.BuildingBlocks.Database;
@@ -9,22 +10,29 @@ namespace Platform.Host.Infrastructure;
 /// The node-level schema <c>platform</c>: what belongs to the installation rather than to a
 /// module: the Data Protection key ring and the node registry.
 /// </summary>
-internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options)
+internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options)
+    : DbContext(options), IDataProtectionKeyContext
 {
     public const string Schema = "platform";
 
-    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+    /// <summary>The key ring, read and written by Data Protection's EF Core repository.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<NodeRecord> Nodes => Set<NodeRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         builder.HasDefaultSchema(Schema);
-        builder.Entity<DataProtectionKeyRow>(b =>
+        builder.Entity<DataProtectionKey>(b =>
         {
             b.ToTable("data_protection_keys");
             b.HasKey(k => k.Id);
             b.Property(k => k.Id).UseIdentityByDefaultColumn();
             b.Property(k => k.FriendlyName).HasMaxLength(200);
+            b.Property(k => k.Xml).IsRequired();
+            // Not in Data Protection's entity: kept (filled by the database) because operators read
+            // it, and because a node of the previous release, which inserts it, may share the table
+            // during a rolling upgrade.
+            b.Property<DateTimeOffset>("CreatedAt").HasDefaultValueSql("now()");
         });
         builder.Entity<NodeRecord>(b =>
         {
@@ -36,14 +44,6 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
         });
         builder.UseSnakeCaseNames();
     }
-}
-
-internal sealed class DataProtectionKeyRow
-{
-    public long Id { get; set; }
-    public string? FriendlyName { get; set; }
-    public string Xml { get; set; } = null!;
-    public DateTimeOffset CreatedAt { get; set; }
 }
 
 internal sealed class PlatformDbContextDesignFactory : IDesignTimeDbContextFactory<PlatformDbContext>

@@ -27,8 +27,12 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         var server = await TestPostgres.GetAsync();
         await server.EnsureDatabaseAsync(DatabaseName, CancellationToken.None);
         ConnectionString = server.ConnectionString(DatabaseName);
+        await PrepareDatabaseAsync();
         _ = Server; // start the host now: migrations run here, not inside the first test
     }
+
+    /// <summary>Runs on the empty database before the host starts (and migrates it).</summary>
+    protected virtual Task PrepareDatabaseAsync() => Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
