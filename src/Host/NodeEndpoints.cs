@@ -15,6 +15,8 @@ internal static class NodeEndpoints
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before anything reads the request: refuses charsets and NUL the readers would throw on (issue #9).
+        app.UseMiddleware<RequestInputGuard>();
         // Counted for the heartbeat's load report (the gateway's least-loaded balancing).
         var load = app.Services.GetRequiredService<NodeLoad>();
         app.Use(async (context, next) =>

@@ -73,6 +73,7 @@ internal static class PlatformNode
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ConfigureForwardedHeaders);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
+        services.AddExceptionHandler<DatabaseConflictExceptionHandler>();
         services.Configure<RateLimitOptions>(builder.Configuration.GetSection("Platform:RateLimit"));
         services.AddSingleton<UserRateLimiter>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
