@@ -60,6 +60,7 @@ internal static class PlatformNode
             o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
 
         services.AddSingleton<NodeLoad>();
+        services.AddSingleton<StreamShutdown>();
         services.Configure<ClusterOptions>(builder.Configuration.GetSection("Platform:Cluster"));
         // The documented bound on a clean stop (docs/operations.md): the drain delay plus 15 s for
         // hosted services (bus, outbox relay, heartbeat) to stop; past it the host stops waiting on them.

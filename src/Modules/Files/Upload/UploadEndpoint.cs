@@ -27,7 +27,10 @@ internal static class UploadEndpoint
     /// <summary>Room for the multipart boundaries and part headers on top of the file itself.</summary>
     private const long MultipartOverhead = 64 * 1024;
 
-    public static void Map(RouteGroupBuilder files) => files.MapPost("/", HandleAsync).DisableAntiforgery();
+    // The body is streamed by hand, so nothing in the signature tells OpenAPI about it: declared here for
+    // clients and for the test that walks the document with malformed uploads.
+    public static void Map(RouteGroupBuilder files) => files.MapPost("/", HandleAsync).DisableAntiforgery()
+        .Accepts<IFormFile>("multipart/form-data", "application/octet-stream");
 
     private static async Task<IResult> HandleAsync(
         HttpContext http, CurrentUser me, FileUploader uploader, IOptions<FilesOptions> options, string? name, CancellationToken ct)
@@ -63,7 +66,9 @@ internal static class UploadEndpoint
                         break;
                 }
             }
-            catch (InvalidDataException ex)
+            // InvalidDataException: a part is malformed; IOException: the body ends before any boundary
+            // (MultipartReader's "Unexpected end of Stream"). Both are the client's body, not a server fault.
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
             {
                 return Problems.Invalid("body", $"The multipart body is malformed: {ex.Message}");
             }
