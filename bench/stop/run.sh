@@ -3,7 +3,7 @@
 # node's own log: SIGTERM → "Application is shutting down" → deregistered/drain → "Stopped" → exit.
 # A gateway node runs beside it (so the drain delay applies, as in a cluster). Loopback only, private
 # PostgreSQL in a temp folder. Usage: bash bench/stop/run.sh [runs] [streams]
-#   STOP_BENCH_LOAD=1   runs `stress-ng --cpu 2` beside it for the duration (the busy-machine case)
+#   STOP_BENCH_LOAD=1   runs `stress-ng --cpu 2 --timeout 120` beside it (the busy-machine case; 2 runs fit in it)
 #   PLATFORM_HOST_DLL   the host to measure (default: the Debug build, built here)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -41,14 +41,14 @@ pids+=($!)
 wait_ready "$gw_port"
 
 if [[ ${STOP_BENCH_LOAD:-0} == 1 ]]; then
-  stress-ng --cpu 2 --timeout 600 >/dev/null 2>&1 &
+  stress-ng --cpu 2 --timeout 120 >/dev/null 2>&1 &
   pids+=($!)
   load="beside stress-ng --cpu 2"
 else
   load="no extra load"
 fi
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg); $load; $streams SSE streams per run"
-printf '%-4s %-10s %-12s %-14s %-12s %s\n' run "exit code" "SIGTERM→exit" "→shutting down" "→drained" "log of the stop"
+printf '%-4s %-6s %-10s %-12s %-14s %-12s %s\n' run load "exit code" "SIGTERM→exit" "→shutting down" "→drained" "log of the stop"
 for run in $(seq 1 "$runs"); do
   Platform__Roles=all Platform__NodeId=bench-node dotnet "$dll" --urls "http://127.0.0.1:$node_port" >"$work/node.log" 2>&1 &
   node=$!
@@ -63,14 +63,14 @@ for run in $(seq 1 "$runs"); do
   # The streams are open once the node counts them (its heartbeat reports open_streams).
   until [[ $(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d platform -XAtqc "SELECT coalesce(max(open_streams),0) FROM platform.nodes WHERE id='bench-node'") -ge $streams ]]; do sleep 0.2; done
   lines=$(wc -l <"$work/node.log")
-  sent=$(now_ms); sent_clock=$(date +%H:%M:%S.%3N)
+  sent=$(now_ms); sent_clock=$(date +%H:%M:%S.%3N); loadavg=$(cut -d' ' -f1 /proc/loadavg)
   kill -TERM "$node"
   code=0; wait "$node" || code=$?
   took=$(($(now_ms) - sent))
   tail -n +"$((lines + 1))" "$work/node.log" >"$logs/stop-$run.log"
   ms_of() { local t; t=$(grep -m1 -F "$1" "$logs/stop-$run.log" | cut -c1-12) || true
     [[ -n $t ]] && echo $(( $(date -d "$t" +%s%3N) - $(date -d "$sent_clock" +%s%3N) )) || echo "-"; }
-  printf '%-4s %-10s %-12s %-14s %-12s %s\n' "$run" "$code" "$took ms" "$(ms_of 'Application is shutting down') ms" \
+  printf '%-4s %-6s %-10s %-12s %-14s %-12s %s\n' "$run" "$loadavg" "$code" "$took ms" "$(ms_of 'Application is shutting down') ms" \
     "$(ms_of 'Deregistered;') ms" "$logs/stop-$run.log"
   grep -v -e '^ *at ' -e 'Request starting' -e 'Executing endpoint' -e 'Executed endpoint' -e '/health/' "$logs/stop-$run.log" \
     | sed 's/^/       /' | cut -c1-200 | head -20

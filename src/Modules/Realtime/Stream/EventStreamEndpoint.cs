@@ -19,7 +19,9 @@ internal static class EventStreamEndpoint
     private const int ReplayLimit = 5000;
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/events", StreamAsync).RequireAuthorization(PlatformPolicies.Member).ExcludeFromDescription();
+        // In the OpenAPI document like every endpoint, so clients find it and the malformed-input walk covers it.
+        api.MapGet("/events", StreamAsync).RequireAuthorization(PlatformPolicies.Member)
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
     private static async Task StreamAsync(
         HttpContext http, CurrentUser me, RealtimeDispatcher dispatcher, RealtimeEventStore store, RealtimeOptions options, NodeLoad load, StreamShutdown shutdown)
