@@ -75,3 +75,22 @@ for run in $(seq 1 "$runs"); do
   grep -v -e '^ *at ' -e 'Request starting' -e 'Executing endpoint' -e 'Executed endpoint' -e '/health/' "$logs/stop-$run.log" \
     | sed 's/^/       /' | cut -c1-200 | head -20
 done
+
+# The gateway's own stop while it proxies streams to a node (a gateway has no drain delay).
+Platform__Roles=all Platform__NodeId=bench-node dotnet "$dll" --urls "http://127.0.0.1:$node_port" >"$work/node.log" 2>&1 &
+pids+=($!)
+wait_ready "$node_port"
+token=$(curl -sf -H 'Content-Type: application/json' -d '{"email":"ann@bench.test","password":"correct horse battery staple"}' \
+  "http://127.0.0.1:$node_port/api/v1/auth/login" | jq -r .accessToken)
+# The gateway routes once it has read the node from the registry and probed it.
+until curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$gw_port/api/v1/me" >/dev/null; do sleep 0.2; done
+for _ in $(seq 1 "$streams"); do
+  curl -sN -H "Authorization: Bearer $token" "http://127.0.0.1:$gw_port/api/v1/events" >/dev/null 2>&1 &
+  pids+=($!)
+done
+until [[ $(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d platform -XAtqc "SELECT coalesce(max(open_streams),0) FROM platform.nodes WHERE id='bench-node'") -ge $streams ]]; do sleep 0.2; done
+gateway=${pids[0]}
+loadavg=$(cut -d' ' -f1 /proc/loadavg); sent=$(now_ms)
+kill -TERM "$gateway"
+code=0; wait "$gateway" || code=$?
+printf '%-4s %-6s %-10s %-12s (the gateway, %s streams proxied)\n' gw "$loadavg" "$code" "$(($(now_ms) - sent)) ms" "$streams"
