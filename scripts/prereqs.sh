@@ -36,6 +36,8 @@ done
 [[ -x /usr/bin/qpdf ]] || missing+=(qpdf)
 # systemd-analyze checks the units in deploy/systemd (containers often come without systemd; nothing starts it).
 [[ -x /usr/bin/systemd-analyze ]] || missing+=(systemd)
+# stress-ng loads the CPU beside the suite and bench/stop/run.sh ("passes on a busy machine", issue #9).
+[[ -x /usr/bin/stress-ng ]] || missing+=(stress-ng)
 if [[ -f src/Web/package.json ]] && ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
 
 if ((${#missing[@]})); then
@@ -53,7 +55,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   say "installed ${missing[*]}"
 else
-  say "apt packages present (postgresql-15, rabbitmq-server, nats-server, patroni, etcd-server, chromium, libvips-tools, poppler-utils, libreoffice-{writer,calc,impress}-nogui, qpdf, systemd)"
+  say "apt packages present (postgresql-15, rabbitmq-server, nats-server, patroni, etcd-server, chromium, libvips-tools, poppler-utils, libreoffice-{writer,calc,impress}-nogui, qpdf, systemd, stress-ng)"
 fi
 
 # --- npm packages (web client, S3 test server) ----------------------------------------------------

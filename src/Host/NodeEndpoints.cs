@@ -15,6 +15,8 @@ internal static class NodeEndpoints
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before anything reads the request: refuses charsets and NUL the readers would throw on (issue #9).
+        app.UseMiddleware<RequestInputGuard>();
         // Counted for the heartbeat's load report (the gateway's least-loaded balancing).
         var load = app.Services.GetRequiredService<NodeLoad>();
         app.Use(async (context, next) =>
@@ -22,6 +24,8 @@ internal static class NodeEndpoints
             using var _ = load.TrackRequest();
             await next(context);
         });
+        if (app.GetModuleCatalog().NodeRoles.Has(PlatformRoles.Gateway))
+            app.Use(CutProxiedStreamsOnStop(app.Services.GetRequiredService<StreamShutdown>()));
         app.UseAuthentication();
         // After authentication (the limit is per user), before authorization and the endpoints.
         // Not on the gateway: it cannot tell users apart, and an office behind one NAT address
@@ -31,6 +35,30 @@ internal static class NodeEndpoints
         app.UseAuthorization();
         return app;
     }
+
+    /// <summary>
+    /// A proxied event stream never ends on its own and would hold the gateway's clean stop until the shutdown
+    /// timeout, as the nodes' own streams did (see StreamShutdown). When streams end, the gateway cuts the ones
+    /// it proxies; the browser reconnects through another gateway and replays from Last-Event-ID.
+    /// </summary>
+    private static Func<HttpContext, RequestDelegate, Task> CutProxiedStreamsOnStop(StreamShutdown streams) => async (context, next) =>
+    {
+        CancellationTokenRegistration ending = default;
+        context.Response.OnStarting(() =>
+        {
+            if (context.Response.ContentType?.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase) == true)
+                ending = streams.Ending.Register(context.Abort);
+            return Task.CompletedTask;
+        });
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            await ending.DisposeAsync();
+        }
+    };
 
     /// <summary>
     /// <c>/health/node</c>: which roles and modules this process runs. Anonymous like the other

@@ -57,6 +57,7 @@ internal static class PlatformNode
         }
 
         services.AddSingleton<NodeLoad>();
+        services.AddSingleton<StreamShutdown>();
         services.Configure<ClusterOptions>(builder.Configuration.GetSection("Platform:Cluster"));
         // The documented bound on a clean stop (docs/operations.md): the drain delay plus 15 s for
         // hosted services (bus, outbox relay, heartbeat) to stop; past it the host stops waiting on them.
@@ -70,6 +71,7 @@ internal static class PlatformNode
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ConfigureForwardedHeaders);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
+        services.AddExceptionHandler<DatabaseConflictExceptionHandler>();
         services.Configure<RateLimitOptions>(builder.Configuration.GetSection("Platform:RateLimit"));
         services.AddSingleton<UserRateLimiter>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

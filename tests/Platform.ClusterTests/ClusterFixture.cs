@@ -121,7 +121,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Waits until the registry lists this many live web nodes (the gateway reads the same rows).</summary>
     public async Task WaitForGatewayDestinationsAsync(int webNodes)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // 60 s like every other wait here: on a loaded machine a node's first heartbeat can take that long.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);

@@ -86,9 +86,10 @@ public sealed class GatewayClusterTests(ClusterFixture cluster, ITestOutputHelpe
         var failures = new List<string>();
         var posts = new List<string>();
         using var stop = new CancellationTokenSource();
+        var completed = 0;
         var traffic = Task.Run(async () =>
         {
-            for (var i = 0; !stop.IsCancellationRequested; i++)
+            for (var i = 0; !stop.IsCancellationRequested; i++, Interlocked.Increment(ref completed))
             {
                 var get = await ann.GetAsync($"/api/v1/tasks/{taskId}");
                 if (get.StatusCode != HttpStatusCode.OK)
@@ -106,14 +107,17 @@ public sealed class GatewayClusterTests(ClusterFixture cluster, ITestOutputHelpe
             }
         });
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // Traffic is flowing (counted, not timed: a busy machine sends fewer requests per second)…
+        await WaitForRequestsAsync(() => Volatile.Read(ref completed), 20);
         var clock = Stopwatch.StartNew();
         await leaving.StopAsync();
         output.WriteLine($"clean stop took {clock.ElapsedMilliseconds} ms");
         Assert.Equal(0, leaving.ExitCode);
         // Deregistered on the way out, not left to time out.
         Assert.Equal(0, await RegistryRowsAsync("web-leaving"));
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // …and keeps flowing past the stop, through the gateway's next registry read, before it is judged.
+        var afterStop = Volatile.Read(ref completed);
+        await WaitForRequestsAsync(() => Volatile.Read(ref completed) - afterStop, 60);
         await stop.CancelAsync();
         await traffic;
 
@@ -124,6 +128,16 @@ public sealed class GatewayClusterTests(ClusterFixture cluster, ITestOutputHelpe
             .Select(c => c.GetProperty("text").GetString()!).ToList();
         Assert.Equal(posts.Order(), stored.Order());
         output.WriteLine($"{posts.Count} writes acknowledged during the stop, all stored once");
+    }
+
+    private static async Task WaitForRequestsAsync(Func<int> count, int atLeast)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (count() < atLeast)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {count()} of {atLeast} requests completed within {Wait.TotalSeconds:0} s");
+            await Task.Delay(50);
+        }
     }
 
     private async Task<Guid> CreateTaskForBobAsync(string title)

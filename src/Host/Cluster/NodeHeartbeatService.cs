@@ -25,6 +25,7 @@ internal sealed class NodeHeartbeatService(
     NodeIdentity node,
     NodeRoles roles,
     NodeLoad load,
+    StreamShutdown streams,
     IServer server,
     IHostApplicationLifetime lifetime,
     IOptions<ClusterOptions> options,
@@ -53,19 +54,26 @@ internal sealed class NodeHeartbeatService(
             server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [], AdvertisedAddress.FirstMachineAddress);
         logger.LogInformation("Registered in the node registry as {Address}", address);
         using var timer = new PeriodicTimer(options.Value.HeartbeatInterval);
-        do
+        try
         {
-            try
+            do
             {
-                await BeatAsync(address, stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-            {
-                // The database is away: this node will look down to the gateway until it is back,
-                // which is right, since it cannot serve writes either.
-                logger.LogWarning("Heartbeat failed: {Message}", ex.Message);
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+                try
+                {
+                    await BeatAsync(address, stoppingToken);
+                }
+                catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+                {
+                    // The database is away: this node will look down to the gateway until it is back,
+                    // which is right, since it cannot serve writes either.
+                    logger.LogWarning("Heartbeat failed: {Message}", ex.Message);
+                }
+            } while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // A stop, not a failure: without this the host logged "BackgroundService failed" on every stop.
+        }
     }
 
     private async Task BeatAsync(string address, CancellationToken ct)
@@ -91,6 +99,20 @@ internal sealed class NodeHeartbeatService(
 
     /// <summary>Runs before any hosted service stops, the web server included: it still serves during the drain.</summary>
     async Task IHostedLifecycleService.StoppingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DrainAsync(cancellationToken);
+        }
+        finally
+        {
+            // After the drain, before the web server stops: an open SSE stream would otherwise hold the stop
+            // until the shutdown timeout. Its client reconnects through a gateway that no longer routes here.
+            streams.EndAll();
+        }
+    }
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
     {
         // The heartbeat loop first, so that it cannot register the node again after the delete.
         await base.StopAsync(cancellationToken);

@@ -27,7 +27,11 @@ internal static class UploadEndpoint
     /// <summary>Room for the multipart boundaries and part headers on top of the file itself.</summary>
     private const long MultipartOverhead = 64 * 1024;
 
-    public static void Map(RouteGroupBuilder files) => files.MapPost("/", HandleAsync).DisableAntiforgery();
+    // The body is streamed by hand, so nothing in the signature tells OpenAPI about it: declared here for
+    // clients and for the test that walks the document with malformed uploads. "*/*" keeps routing as it was:
+    // a raw upload has the file's own type, and without it the router would answer 415 before authorization.
+    public static void Map(RouteGroupBuilder files) => files.MapPost("/", HandleAsync).DisableAntiforgery()
+        .Accepts<IFormFile>("multipart/form-data", "application/octet-stream", "*/*");
 
     private static async Task<IResult> HandleAsync(
         HttpContext http, CurrentUser me, FileUploader uploader, IOptions<FilesOptions> options, string? name, CancellationToken ct)
@@ -63,7 +67,9 @@ internal static class UploadEndpoint
                         break;
                 }
             }
-            catch (InvalidDataException ex)
+            // InvalidDataException: a part is malformed; IOException: the body ends before any boundary
+            // (MultipartReader's "Unexpected end of Stream"). Both are the client's body, not a server fault.
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
             {
                 return Problems.Invalid("body", $"The multipart body is malformed: {ex.Message}");
             }

@@ -19,11 +19,29 @@ internal static class EventStreamEndpoint
     private const int ReplayLimit = 5000;
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/events", StreamAsync).RequireAuthorization(PlatformPolicies.Member).ExcludeFromDescription();
+        // In the OpenAPI document like every endpoint, so clients find it and the malformed-input walk covers it.
+        api.MapGet("/events", StreamAsync).RequireAuthorization(PlatformPolicies.Member)
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
-    private static async Task StreamAsync(HttpContext http, CurrentUser me, RealtimeDispatcher dispatcher, RealtimeEventStore store, RealtimeOptions options, NodeLoad load)
+    private static async Task StreamAsync(
+        HttpContext http, CurrentUser me, RealtimeDispatcher dispatcher, RealtimeEventStore store, RealtimeOptions options, NodeLoad load, StreamShutdown shutdown)
     {
-        var ct = http.RequestAborted;
+        // The stream ends when the client goes or when the node stops (after its drain): a clean stop must not
+        // wait on it (see StreamShutdown). The client reconnects elsewhere and replays from Last-Event-ID.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, shutdown.Ending);
+        try
+        {
+            await StreamUntilEndedAsync(http, me, dispatcher, store, options, load, ending.Token);
+        }
+        catch (OperationCanceledException) when (shutdown.Ending.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            // A normal end of the response: the client sees the stream close and reconnects.
+        }
+    }
+
+    private static async Task StreamUntilEndedAsync(
+        HttpContext http, CurrentUser me, RealtimeDispatcher dispatcher, RealtimeEventStore store, RealtimeOptions options, NodeLoad load, CancellationToken ct)
+    {
         using var streamCount = load.TrackStream();
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         http.Response.ContentType = "text/event-stream";

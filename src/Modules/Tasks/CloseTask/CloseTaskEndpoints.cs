@@ -19,12 +19,12 @@ internal static class CloseTaskEndpoints
         {
             var (request, unreadable) = await OptionalJsonBody.ReadAsync<CloseRequest>(http, ct);
             return unreadable ?? (IResult?)Invalid(request) ?? await changes.ApplyAsync(id, me, http, (task, now) => task.Close(me.UserId, Text(request), now), ct);
-        });
+        }).Accepts<CloseRequest>(isOptional: true, "application/json", "*/*"); // read by hand (OptionalJsonBody): declared for clients and the walk test; "*/*": no 415 from the router, a non-JSON body is ignored as before
         tasks.MapPost("/{id:guid}/reopen", async Task<IResult> (Guid id, CurrentUser me, TaskChanges changes, HttpRequest http, CancellationToken ct) =>
         {
             var (request, unreadable) = await OptionalJsonBody.ReadAsync<CloseRequest>(http, ct);
             return unreadable ?? (IResult?)Invalid(request) ?? await changes.ApplyAsync(id, me, http, (task, now) => task.Reopen(me.UserId, Text(request), now), ct);
-        });
+        }).Accepts<CloseRequest>(isOptional: true, "application/json", "*/*");
     }
 
     private static string? Text(CloseRequest? request) => string.IsNullOrWhiteSpace(request?.Text) ? null : request.Text;

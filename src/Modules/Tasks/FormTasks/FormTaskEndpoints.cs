@@ -47,5 +47,5 @@ internal static class FormTaskEndpoints
                 return Problems.Invalid("text", $"must be at most {TaskComment.MaxTextLength} characters.");
             var text = string.IsNullOrWhiteSpace(request?.Text) ? null : request.Text;
             return await changes.ApplyAsync(id, me, http, (task, now) => forms.DecideAsync(task, me.UserId, action, request?.Step, text, now, ct), ct);
-        });
+        }).Accepts<DecisionRequest>(isOptional: true, "application/json", "*/*"); // read by hand (OptionalJsonBody): declared for clients and the walk test; "*/*": no 415 from the router
 }
