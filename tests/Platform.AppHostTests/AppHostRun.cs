@@ -26,7 +26,7 @@ public sealed partial class AppHostRun : IAsyncDisposable
             // (a background job without job control), and an ignored signal stays ignored across exec, so Ctrl+C could
             // not be simulated. A terminal's foreground AppHost, which this stands for, has it at its default.
             FileName = "env",
-            Arguments = ["--default-signal=INT", "dotnet", AppHostAssembly, "--plain", .. arguments],
+            Arguments = ["--default-signal=INT", "dotnet", AppHostAssembly, "--dashboard-port", DashboardPort(), .. arguments],
             WorkingDirectory = workingDirectory,
             OnOutputLine = (line, _) =>
             {
@@ -45,6 +45,9 @@ public sealed partial class AppHostRun : IAsyncDisposable
         : throw new FileNotFoundException("Build the AppHost first (building these tests does it).", dll);
 
     public int? ProcessId => _process.ProcessId;
+
+    /// <summary>The dashboard and its OTLP and resource-service endpoints take three ports from --dashboard-port on.</summary>
+    private static string DashboardPort() => PortAllocator.GetFreeTcpPortRange(3).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>From the launch to the AppHost's "ready" announcement (PostgreSQL, migrations, nodes all up).</summary>
     public TimeSpan? StartToReady { get; private set; }
@@ -69,12 +72,12 @@ public sealed partial class AppHostRun : IAsyncDisposable
     /// <summary>The setup token, from "first run: open URL and enter setup token TOKEN", or null when none was printed.</summary>
     public string? SetupToken => Output.Select(l => SetupTokenLine().Match(l)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
 
-    /// <summary>Starts the AppHost and waits until it announces where to open the product (its last start line, "logs: …").</summary>
+    /// <summary>Starts the AppHost and waits until it announces where to open the product (its last start line, "open URL").</summary>
     public async Task StartAsync()
     {
         _sinceStart.Start();
         _process.Start();
-        await WaitForLineAsync(l => l.StartsWith("[apphost] logs: ", StringComparison.Ordinal), ReadyTimeout);
+        await WaitForLineAsync(l => l.StartsWith("[apphost] open ", StringComparison.Ordinal), ReadyTimeout);
         StartToReady = _sinceStart.Elapsed;
     }
 
