@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace Platform.ServiceDefaults;
@@ -28,6 +29,15 @@ public static class ServiceDefaultsExtensions
 
         builder.AddPlatformTelemetry();
 
+        // Outgoing HTTP through IHttpClientFactory (webhooks, anything a module adds) gets the
+        // standard pipeline: rate limiter, total and per-attempt timeouts, retries with backoff,
+        // circuit breaker. Retries only for methods that are safe to repeat: a POST that timed out
+        // may have been applied, and the receiver would see it twice. YARP's forwarder and its
+        // health probes do not use IHttpClientFactory, so the gateway keeps its own timeouts and
+        // its retry-on-another-node rules (docs/observability.md).
+        builder.Services.ConfigureHttpClientDefaults(http =>
+            http.AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods()));
+
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: [LiveTag]);
 
@@ -45,7 +55,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// <c>/health/live</c>: the process answers (nothing else is checked, so a database outage does
     /// not get the process restarted). <c>/health/ready</c>: the node can serve — its
-    /// dependencies (PostgreSQL, the bus) answer. Load balancers use ready.
+    /// dependencies (PostgreSQL, the bus) answer. Load balancers use ready. <c>/metrics</c>: the
+    /// Prometheus scrape endpoint (see MetricsEndpoint for who may read it).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -59,6 +70,7 @@ public static class ServiceDefaultsExtensions
             Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains(LiveTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         }).AllowAnonymous();
+        app.MapMetricsEndpoint();
         return app;
     }
 }

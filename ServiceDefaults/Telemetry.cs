@@ -1,6 +1,11 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -8,46 +13,69 @@ using OpenTelemetry.Trace;
 namespace Platform.ServiceDefaults;
 
 /// <summary>
-/// OpenTelemetry traces and metrics. ASP.NET Core, Npgsql and MassTransit already emit Activities
-/// and Meters; we only subscribe. Export goes over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
-/// is set (the standard variable), and nowhere otherwise. (The OpenTelemetry.Extensions.Hosting
-/// package is not in this registry, so the providers are built and owned here.)
+/// OpenTelemetry as the Aspire template sets it up: traces, metrics and logs from ASP.NET Core,
+/// HttpClient, the runtime, Npgsql, MassTransit and our own sources, always collected (so trace
+/// context flows through the outbox and the bus, and <c>/metrics</c> has data); exported over
+/// OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, as Aspire does for its project
+/// resources. See docs/observability.md.
 /// </summary>
 public static class Telemetry
 {
-    public const string PlatformSource = "Platform";
+    /// <summary>The project's own sources and meters (Platform.BuildingBlocks.Diagnostics and any Platform.* added later).</summary>
+    private static readonly string[] PlatformNames = ["Platform", "Platform.*"];
+
+    /// <summary>Sources and meters of the libraries that instrument themselves.</summary>
+    private const string MassTransit = "MassTransit";
 
     public static IHostApplicationBuilder AddPlatformTelemetry(this IHostApplicationBuilder builder)
     {
-        var endpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
-        if (string.IsNullOrWhiteSpace(endpoint))
-            return builder;
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
 
-        var resource = ResourceBuilder.CreateDefault()
-            .AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "platform", serviceInstanceId: Environment.MachineName);
-        builder.Services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddSource("Microsoft.AspNetCore", "MassTransit", "Npgsql", PlatformSource)
-            .AddOtlpExporter()
-            .Build());
-        builder.Services.AddSingleton(_ => Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "Npgsql", "MassTransit", PlatformSource)
-            .AddOtlpExporter()
-            .Build());
-        builder.Services.AddHostedService<TelemetryStarter>();
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => ConfigureResource(resource, builder.Configuration))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter(MassTransit)
+                .AddMeter(PlatformNames)
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                // Probes (the gateway's every 2 s per node, load balancers) and scrapes would drown
+                // the traces people look for.
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbeOrScrape(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddSource(MassTransit)
+                .AddSource(PlatformNames));
+
+        // A scrape must see what happened up to that moment (the default caches the answer 300 ms).
+        builder.Services.Configure<PrometheusAspNetCoreOptions>(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
         return builder;
     }
 
-    /// <summary>Resolves the providers at start so they listen from the first request on.</summary>
-    private sealed class TelemetryStarter(TracerProvider tracer, MeterProvider meter) : IHostedService
+    /// <summary>
+    /// Aspire (and any OpenTelemetry deployment) names the service with <c>OTEL_SERVICE_NAME</c> /
+    /// <c>OTEL_RESOURCE_ATTRIBUTES</c>, which the SDK reads itself; only without them do we name it,
+    /// with the node id as the instance so two nodes on one machine stay apart.
+    /// </summary>
+    private static void ConfigureResource(ResourceBuilder resource, IConfiguration configuration)
     {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            _ = (tracer, meter);
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"]))
+            return;
+        var nodeId = configuration["Platform:NodeId"];
+        resource.AddService("platform", serviceInstanceId: nodeId, autoGenerateServiceInstanceId: nodeId is null);
     }
+
+    internal static bool IsProbeOrScrape(PathString path) =>
+        path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) ||
+        path.StartsWithSegments(MetricsEndpoint.Path, StringComparison.OrdinalIgnoreCase);
 }

@@ -3,6 +3,7 @@
 # Idempotent: when everything is present it only verifies (well under 2 s) and changes nothing.
 #   - PostgreSQL 15 server binaries (/usr/lib/postgresql/15/bin): the AppHost and tests run private servers
 #   - RabbitMQ (rabbitmq-server, /usr/lib/rabbitmq/bin): the cluster topology and cluster tests run private nodes
+#   - NATS (nats-server): the real-time fan-out between web nodes; cluster tests and benchmarks run private servers
 #   - Patroni + etcd (patroni, etcd-server): the PostgreSQL failover tests run a private Patroni cluster
 #   - Chromium (/usr/bin/chromium): end-to-end tests drive it through Playwright
 #   - preview converters: vipsthumbnail (libvips-tools), pdftoppm (poppler-utils), soffice (libreoffice-{writer,calc,impress}-nogui),
@@ -22,6 +23,7 @@ command -v dotnet >/dev/null || fail "the .NET SDK is missing (global.json asks 
 missing=()
 [[ -x /usr/lib/postgresql/15/bin/postgres && -x /usr/lib/postgresql/15/bin/initdb ]] || missing+=(postgresql-15)
 [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server && -x /usr/lib/rabbitmq/bin/rabbitmqctl ]] || missing+=(rabbitmq-server)
+[[ -x /usr/sbin/nats-server || -x /usr/bin/nats-server ]] || missing+=(nats-server)
 [[ -x /usr/bin/patroni ]] || missing+=(patroni)
 [[ -x /usr/bin/etcd ]] || missing+=(etcd-server)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
@@ -41,7 +43,7 @@ if ((${#missing[@]})); then
     fail "missing ${missing[*]}; as root run: bash scripts/prereqs.sh   (or: apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing[*]})"
   fi
   if [[ ! -e /usr/sbin/policy-rc.d ]]; then
-    # Keeps apt from starting Debian's own PostgreSQL cluster, RabbitMQ node, Patroni and etcd: we only ever run private servers.
+    # Keeps apt from starting Debian's own PostgreSQL cluster, RabbitMQ node, NATS server, Patroni and etcd: we only ever run private servers.
     printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
     chmod 755 /usr/sbin/policy-rc.d
     say "wrote /usr/sbin/policy-rc.d (exit 101: no service auto-starts)"
@@ -51,7 +53,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   say "installed ${missing[*]}"
 else
-  say "apt packages present (postgresql-15, rabbitmq-server, patroni, etcd-server, chromium, libvips-tools, poppler-utils, libreoffice-{writer,calc,impress}-nogui, qpdf, systemd)"
+  say "apt packages present (postgresql-15, rabbitmq-server, nats-server, patroni, etcd-server, chromium, libvips-tools, poppler-utils, libreoffice-{writer,calc,impress}-nogui, qpdf, systemd)"
 fi
 
 # --- npm packages (web client, S3 test server) ----------------------------------------------------

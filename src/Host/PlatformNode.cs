@@ -61,6 +61,10 @@ internal static class PlatformNode
 
         services.AddSingleton<NodeLoad>();
         services.Configure<ClusterOptions>(builder.Configuration.GetSection("Platform:Cluster"));
+        // The documented bound on a clean stop (docs/operations.md): the drain delay plus 15 s for
+        // hosted services (bus, outbox relay, heartbeat) to stop; past it the host stops waiting on them.
+        services.AddOptions<HostOptions>().Configure<IOptions<ClusterOptions>>((host, cluster) =>
+            host.ShutdownTimeout = cluster.Value.DrainDelay + TimeSpan.FromSeconds(15));
         if (command.Kind == HostCommandKind.Run)
             services.AddHostedService<NodeHeartbeatService>();
 
@@ -72,6 +76,12 @@ internal static class PlatformNode
         services.Configure<RateLimitOptions>(builder.Configuration.GetSection("Platform:RateLimit"));
         services.AddSingleton<UserRateLimiter>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // One rule for text PostgreSQL cannot store, for every module's JSON input (docs/api.md).
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new StorableTextConverter());
+            o.SerializerOptions.Converters.Add(new StorableJsonElementConverter());
+        });
         services.AddOpenApi();
         return true;
     }

@@ -18,15 +18,26 @@ public sealed class OutboxMessage
     public int Attempts { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>W3C <c>traceparent</c> of the span that queued the event (see OutboxTraceContext).</summary>
+    public string? TraceParent { get; private set; }
+
+    public string? TraceState { get; private set; }
+
     private OutboxMessage() { }
 
-    public static OutboxMessage From(IIntegrationEvent integrationEvent) => new()
+    public static OutboxMessage From(IIntegrationEvent integrationEvent)
     {
-        Id = Guid.CreateVersion7(),
-        Type = IntegrationEventTypes.NameOf(integrationEvent.GetType()),
-        Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), OutboxJson.Options),
-        OccurredAt = integrationEvent.OccurredAt,
-    };
+        var (traceParent, traceState) = OutboxTraceContext.Capture();
+        return new()
+        {
+            Id = Guid.CreateVersion7(),
+            Type = IntegrationEventTypes.NameOf(integrationEvent.GetType()),
+            Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), OutboxJson.Options),
+            OccurredAt = integrationEvent.OccurredAt,
+            TraceParent = traceParent,
+            TraceState = traceState,
+        };
+    }
 }
 
 internal static class OutboxJson
@@ -47,6 +58,10 @@ public static class OutboxModelBuilderExtensions
             b.Property(m => m.Type).HasMaxLength(300);
             b.Property(m => m.Payload).HasColumnType("jsonb");
             b.Property(m => m.LastError).HasMaxLength(2000);
+            // traceparent is 55 characters in W3C version 00; later versions may append fields.
+            b.Property(m => m.TraceParent).HasMaxLength(128);
+            // The W3C limit for tracestate is 32 members of up to 256 characters each.
+            b.Property(m => m.TraceState).HasMaxLength(8192);
             // The relay only ever reads unpublished rows; a partial index keeps that scan tiny.
             b.HasIndex(m => m.OccurredAt).HasFilter("published_at IS NULL").HasDatabaseName("ix_outbox_messages_unpublished");
         });

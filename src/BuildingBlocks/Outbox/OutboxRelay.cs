@@ -54,10 +54,10 @@ public sealed class OutboxRelay(
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var batch = new List<(Guid Id, string Type, string Payload)>();
+        var batch = new List<(Guid Id, string Type, string Payload, DateTimeOffset OccurredAt, string? TraceParent, string? TraceState)>();
         await using (var select = new NpgsqlCommand(
             $"""
-             SELECT id, type, payload::text FROM "{schema}".outbox_messages
+             SELECT id, type, payload::text, occurred_at, trace_parent, trace_state FROM "{schema}".outbox_messages
              WHERE published_at IS NULL
              ORDER BY occurred_at, id
              LIMIT {BatchSize}
@@ -66,11 +66,13 @@ public sealed class OutboxRelay(
         await using (var reader = await select.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
-                batch.Add((reader.GetGuid(0), reader.GetString(1), reader.GetString(2)));
+                batch.Add((reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
         }
 
-        foreach (var (id, typeName, payload) in batch)
+        foreach (var (id, typeName, payload, occurredAt, traceParent, traceState) in batch)
         {
+            using var activity = OutboxTraceContext.StartPublish(schema, id, typeName, traceParent, traceState);
             var type = IntegrationEventTypes.Find(typeName);
             if (type is null)
             {
@@ -78,7 +80,12 @@ public sealed class OutboxRelay(
                 continue;
             }
             var message = JsonSerializer.Deserialize(payload, type, OutboxJson.Options)!;
-            await bus.Publish(message, type, context => context.MessageId = id, ct);
+            await bus.Publish(message, type, context =>
+            {
+                context.MessageId = id;
+                OutboxTraceContext.Write(context.Headers, activity, traceParent, traceState);
+            }, ct);
+            OutboxMetrics.Published(schema, DateTimeOffset.UtcNow - occurredAt);
             await using var mark = new NpgsqlCommand(
                 $"""UPDATE "{schema}".outbox_messages SET published_at = now(), attempts = attempts + 1 WHERE id = @id""",
                 connection, transaction);

@@ -7,6 +7,7 @@ using Platform.BuildingBlocks.Database;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Modularity;
 using Platform.Modules.Realtime.Data;
+using Platform.Modules.Realtime.Fanout;
 using Platform.Modules.Realtime.Stream;
 
 namespace Platform.Modules.Realtime;
@@ -21,12 +22,15 @@ public static class RealtimeModule
         var services = builder.Services;
         if (!services.GetModuleCatalog().TryLoad(Name, PlatformRoles.Web))
             return builder;
+        var fanout = FanoutModes.Resolve(builder.Configuration);
         services.Configure<RealtimeOptions>(builder.Configuration.GetSection("Platform:Realtime"));
+        services.PostConfigure<RealtimeOptions>(o => o.Fanout = fanout);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RealtimeOptions>>().Value);
         services.AddModuleDbContext<RealtimeDbContext>(RealtimeDbContext.Schema);
         services.AddSingleton<RealtimeEventStore>();
         services.AddSingleton<RealtimeDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RealtimeDispatcher>());
+        services.AddRealtimeFanout(fanout, builder.Configuration);
         services.AddModuleConsumers(bus => bus.AddConsumer<TaskEventsConsumer>());
         return builder;
     }

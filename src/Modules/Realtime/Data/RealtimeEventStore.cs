@@ -1,12 +1,13 @@
 using Npgsql;
 using NpgsqlTypes;
+using Platform.Modules.Realtime.Fanout;
 
 namespace Platform.Modules.Realtime.Data;
 
 internal sealed record StoredEvent(long Id, Guid UserId, string Type, string Payload);
 
 /// <summary>SQL access to <c>realtime.events</c>. Plain Npgsql: these are hot, simple statements.</summary>
-internal sealed class RealtimeEventStore(NpgsqlDataSource dataSource)
+internal sealed class RealtimeEventStore(NpgsqlDataSource dataSource, RealtimeOptions options)
 {
     public const string Channel = "realtime_events";
 
@@ -14,8 +15,8 @@ internal sealed class RealtimeEventStore(NpgsqlDataSource dataSource)
     // single INSERT, so the lock is held for well under a millisecond.
     private const long AppendLockKey = 0x5245414C54494D45;
 
-    /// <returns>How many rows were new (0 when the message was already delivered).</returns>
-    public async Task<int> AppendAsync(Guid sourceMessageId, Guid organizationId, IReadOnlyCollection<Guid> userIds, string type, string payload, CancellationToken ct)
+    /// <returns>The rows that were new, in id order (none when the message was already delivered).</returns>
+    public async Task<IReadOnlyList<StoredEvent>> AppendAsync(Guid sourceMessageId, Guid organizationId, IReadOnlyCollection<Guid> userIds, string type, string payload, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -26,21 +27,36 @@ internal sealed class RealtimeEventStore(NpgsqlDataSource dataSource)
             INSERT INTO realtime.events (organization_id, user_id, type, payload, source_message_id, created_at)
             SELECT @org, u, @type, @payload::jsonb, @source, now() FROM unnest(@users) AS u
             ON CONFLICT (source_message_id, user_id) DO NOTHING
+            RETURNING id, user_id
             """, connection, transaction);
         command.Parameters.AddWithValue("org", organizationId);
         command.Parameters.AddWithValue("type", type);
         command.Parameters.AddWithValue("payload", payload);
         command.Parameters.AddWithValue("source", sourceMessageId);
         command.Parameters.AddWithValue("users", NpgsqlDbType.Array | NpgsqlDbType.Uuid, userIds.Distinct().ToArray());
-        var inserted = await command.ExecuteNonQueryAsync(ct);
-        if (inserted > 0)
+        var inserted = new List<StoredEvent>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            // NOTIFY is transactional: listeners hear it only once the rows are committed.
+            while (await reader.ReadAsync(ct))
+                inserted.Add(new StoredEvent(reader.GetInt64(0), reader.GetGuid(1), type, payload));
+        }
+        if (inserted.Count > 0 && options.Fanout == FanoutMode.Notify)
+        {
+            // NOTIFY is transactional: listeners hear it only once the rows are committed. It also takes a
+            // database-wide lock at commit, which is why the other fan-out modes publish after the commit instead.
             await using var notify = new NpgsqlCommand($"NOTIFY {Channel}", connection, transaction);
             await notify.ExecuteNonQueryAsync(ct);
         }
         await transaction.CommitAsync(ct);
+        inserted.Sort((a, b) => a.Id.CompareTo(b.Id));
         return inserted;
+    }
+
+    /// <summary>The newest id in the table (0 when empty): where a starting dispatcher begins.</summary>
+    public async Task<long> LastIdAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await LastIdAsync(connection, ct);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadForUserAsync(Guid organizationId, Guid userId, long afterId, int limit, CancellationToken ct)

@@ -17,19 +17,15 @@ internal static class CloseTaskEndpoints
     {
         tasks.MapPost("/{id:guid}/close", async Task<IResult> (Guid id, CurrentUser me, TaskChanges changes, HttpRequest http, CancellationToken ct) =>
         {
-            var request = await ReadOptionalBodyAsync(http, ct);
-            return Invalid(request) is { } invalid ? invalid : await changes.ApplyAsync(id, me, http, (task, now) => task.Close(me.UserId, Text(request), now), ct);
+            var (request, unreadable) = await OptionalJsonBody.ReadAsync<CloseRequest>(http, ct);
+            return unreadable ?? (IResult?)Invalid(request) ?? await changes.ApplyAsync(id, me, http, (task, now) => task.Close(me.UserId, Text(request), now), ct);
         });
         tasks.MapPost("/{id:guid}/reopen", async Task<IResult> (Guid id, CurrentUser me, TaskChanges changes, HttpRequest http, CancellationToken ct) =>
         {
-            var request = await ReadOptionalBodyAsync(http, ct);
-            return Invalid(request) is { } invalid ? invalid : await changes.ApplyAsync(id, me, http, (task, now) => task.Reopen(me.UserId, Text(request), now), ct);
+            var (request, unreadable) = await OptionalJsonBody.ReadAsync<CloseRequest>(http, ct);
+            return unreadable ?? (IResult?)Invalid(request) ?? await changes.ApplyAsync(id, me, http, (task, now) => task.Reopen(me.UserId, Text(request), now), ct);
         });
     }
-
-    /// <summary>The comment is optional, and so is the body: a bare POST closes the task.</summary>
-    private static async Task<CloseRequest?> ReadOptionalBodyAsync(HttpRequest http, CancellationToken ct) =>
-        http.HasJsonContentType() && http.ContentLength != 0 ? await http.ReadFromJsonAsync<CloseRequest>(ct) : null;
 
     private static string? Text(CloseRequest? request) => string.IsNullOrWhiteSpace(request?.Text) ? null : request.Text;
 

@@ -40,7 +40,9 @@ internal static class FormTaskEndpoints
     private static void Decision(RouteGroupBuilder tasks, string path, string action) =>
         tasks.MapPost($"/{{id:guid}}/{path}", async Task<IResult> (Guid id, CurrentUser me, TaskChanges changes, FormTaskService forms, HttpRequest http, CancellationToken ct) =>
         {
-            var request = http.HasJsonContentType() && http.ContentLength != 0 ? await http.ReadFromJsonAsync<DecisionRequest>(ct) : null;
+            var (request, unreadable) = await OptionalJsonBody.ReadAsync<DecisionRequest>(http, ct);
+            if (unreadable is not null)
+                return unreadable;
             if (request?.Text is { Length: > TaskComment.MaxTextLength })
                 return Problems.Invalid("text", $"must be at most {TaskComment.MaxTextLength} characters.");
             var text = string.IsNullOrWhiteSpace(request?.Text) ? null : request.Text;
