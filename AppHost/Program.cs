@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Platform.AppHost;
 using Platform.AppHost.Topologies;
 
@@ -37,6 +39,12 @@ var setupToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLower
 
 // Our flags are ours: Aspire would otherwise read them as configuration keys.
 var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = [] });
+// The resource service logs every dashboard gRPC call at Information, and DCP its start-up internals: both drowned the
+// [apphost] lines people need. In code, not appsettings.json: that is read from the current folder, which is the
+// caller's (the tests run the dll from a temp folder).
+builder.Services.AddLogging(logging => logging
+    .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+    .AddFilter("Aspire.Hosting.Dcp", LogLevel.Warning));
 var platform = options.Topology == "cluster"
     ? ClusterTopology.Compose(builder, options, layout, setupToken)
     : SingleNodeTopology.Compose(builder, options, layout, setupToken);
