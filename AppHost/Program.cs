@@ -45,6 +45,7 @@ var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOpt
 builder.Services.AddLogging(logging => logging
     .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
     .AddFilter("Aspire.Hosting.Dcp", LogLevel.Warning));
+builder.Services.AddHostedService<ResourceProgress>();
 var platform = options.Topology == "cluster"
     ? ClusterTopology.Compose(builder, options, layout, setupToken)
     : SingleNodeTopology.Compose(builder, options, layout, setupToken);
