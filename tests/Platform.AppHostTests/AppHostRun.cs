@@ -7,12 +7,19 @@ using Platform.LocalResources;
 namespace Platform.AppHostTests;
 
 /// <summary>
-/// One launch of the real AppHost, <c>dotnet AppHost/bin/&lt;Configuration&gt;/net10.0/Platform.AppHost.dll --plain …</c>, as
-/// a child process in its own session (so only the signals we send reach it), with every output line kept.
+/// One launch of the real AppHost, <c>dotnet AppHost/bin/&lt;Configuration&gt;/net10.0/Platform.AppHost.dll …</c>, as a child
+/// process in its own session (so only the signals we send reach it), with every output line kept. It runs the way a
+/// developer runs it (DCP, the dashboard, what it prints, Ctrl+C), which Aspire.Hosting.Testing's in-process builder
+/// would not show: that one has no console output of ours, no SIGINT to send and no dashboard by default.
 /// </summary>
 public sealed partial class AppHostRun : IAsyncDisposable
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
+    /// <summary>
+    /// A fresh cluster took 77–99 s at load 8–15 on 2 cores and over 180 s at load 27 (other builds beside it): the
+    /// bound is for a machine that busy, not for an idle one. A hang still shows where, in the "[apphost] resource:
+    /// state" lines of the tail.
+    /// </summary>
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(8);
     private readonly List<string> _output = [];
     private readonly ManagedProcess _process;
     private readonly Stopwatch _sinceStart = new();
@@ -26,7 +33,7 @@ public sealed partial class AppHostRun : IAsyncDisposable
             // (a background job without job control), and an ignored signal stays ignored across exec, so Ctrl+C could
             // not be simulated. A terminal's foreground AppHost, which this stands for, has it at its default.
             FileName = "env",
-            Arguments = ["--default-signal=INT", "dotnet", AppHostAssembly, "--plain", .. arguments],
+            Arguments = ["--default-signal=INT", "dotnet", AppHostAssembly, "--dashboard-port", Invariant(DashboardPort), .. arguments],
             WorkingDirectory = workingDirectory,
             OnOutputLine = (line, _) =>
             {
@@ -45,6 +52,9 @@ public sealed partial class AppHostRun : IAsyncDisposable
         : throw new FileNotFoundException("Build the AppHost first (building these tests does it).", dll);
 
     public int? ProcessId => _process.ProcessId;
+
+    /// <summary>The dashboard; its OTLP and resource-service endpoints take the two ports after it (--dashboard-port).</summary>
+    public int DashboardPort { get; } = PortAllocator.GetFreeTcpPortRange(3);
 
     /// <summary>From the launch to the AppHost's "ready" announcement (PostgreSQL, migrations, nodes all up).</summary>
     public TimeSpan? StartToReady { get; private set; }
@@ -69,12 +79,17 @@ public sealed partial class AppHostRun : IAsyncDisposable
     /// <summary>The setup token, from "first run: open URL and enter setup token TOKEN", or null when none was printed.</summary>
     public string? SetupToken => Output.Select(l => SetupTokenLine().Match(l)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
 
-    /// <summary>Starts the AppHost and waits until it announces where to open the product (its last start line, "logs: …").</summary>
+    /// <summary>The dashboard's login URL with this run's browser token, from "[apphost] dashboard: URL".</summary>
+    public Uri? DashboardLogin => Output.Select(l => DashboardLine().Match(l)).FirstOrDefault(m => m.Success) is { } m
+        ? new Uri(m.Groups[1].Value)
+        : null;
+
+    /// <summary>Starts the AppHost and waits until it announces where to open the product (its last start line, "open URL").</summary>
     public async Task StartAsync()
     {
         _sinceStart.Start();
         _process.Start();
-        await WaitForLineAsync(l => l.StartsWith("[apphost] logs: ", StringComparison.Ordinal), ReadyTimeout);
+        await WaitForLineAsync(l => l.StartsWith("[apphost] open ", StringComparison.Ordinal), ReadyTimeout);
         StartToReady = _sinceStart.Elapsed;
     }
 
@@ -121,6 +136,11 @@ public sealed partial class AppHostRun : IAsyncDisposable
             await Task.Delay(100);
         }
     }
+
+    [GeneratedRegex(@"^\[apphost\] dashboard: (\S+)$")]
+    private static partial Regex DashboardLine();
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^\[apphost\] first run: open \S+ and enter setup token (\S+)$")]
     private static partial Regex SetupTokenLine();

@@ -9,9 +9,9 @@ public sealed record ProcessEntry(int Pid, int ParentPid, long StartTicks, strin
 }
 
 /// <summary>
-/// Reads /proc (as <c>pgrep -f</c> does) to find what an AppHost started. Daemons it launched (the postmaster via
-/// pg_ctl, RabbitMQ's beam via -detached, epmd) are re-parented to init, so they are found by their data folder
-/// instead: in their command line (<c>-D</c>, <c>-home</c>) or environment (HOME, the nodes' file store root).
+/// Reads /proc (as <c>pgrep -f</c> does) to find what an AppHost started: the AppHost's descendants, DCP's (Aspire's
+/// orchestrator, in its own session) and, should anything have escaped both, whatever names the run's data folder in
+/// its command line (<c>-D</c>) or environment (HOME, the nodes' file store root).
 /// </summary>
 public static class ProcessTable
 {
@@ -32,13 +32,19 @@ public static class ProcessTable
     }
 
     /// <summary>
-    /// The processes that belong to a run: descendants of <paramref name="rootPid"/>, processes whose command line or
-    /// environment mentions <paramref name="marker"/> (the data folder), and their descendants (postgres backends).
+    /// The processes that belong to a run: descendants of <paramref name="rootPid"/> and of the DCP it started, processes
+    /// whose command line or environment mentions <paramref name="marker"/> (the data folder), and their descendants
+    /// (postgres backends). DCP runs in its own session (re-parented to init), so it is found by its
+    /// <c>--monitor &lt;AppHost pid&gt;</c> argument; every resource (nats-server, epmd, the dashboard, the nodes) is its
+    /// descendant, including those whose command line names nothing of the run.
     /// </summary>
     public static IReadOnlyList<ProcessEntry> BelongingTo(int? rootPid, string marker)
     {
         var all = Snapshot();
-        var found = all.Where(p => p.Pid == rootPid || Mentions(p.Pid, marker)).Select(p => p.Pid).ToHashSet();
+        var monitorsRoot = rootPid is { } pid ? $" --monitor {pid.ToString(CultureInfo.InvariantCulture)} " : null;
+        var found = all.Where(p => p.Pid == rootPid || Mentions(p.Pid, marker)
+                                   || (monitorsRoot is not null && (p.CommandLine + " ").Contains(monitorsRoot, StringComparison.Ordinal)))
+            .Select(p => p.Pid).ToHashSet();
         bool added;
         do
         {

@@ -1,22 +1,23 @@
 using System.Globalization;
 
-namespace Platform.AppHost.Hosting;
+namespace Platform.AppHost;
 
-/// <summary>Command-line flags of the AppHost.</summary>
+/// <summary>Command-line flags of the AppHost (ours; Aspire's own configuration is not read from the command line).</summary>
 public sealed record AppHostOptions
 {
     public const string Usage = """
         Usage: dotnet run --project AppHost -- [options]
-          --topology <name>   single (default): PostgreSQL + one node with every role
-                              cluster: PostgreSQL + RabbitMQ + web-1, web-2, files-workers, mail-scheduler behind a gateway
-          --port <n>          HTTP port of the node, or of the gateway in a cluster (default 8080; cluster nodes: n+1..n+4)
-          --pg-port <n>       PostgreSQL port (default 15432)
-          --rabbit-port <n>   RabbitMQ AMQP port, cluster only (default 15673)
-          --environment <e>   ASPNETCORE_ENVIRONMENT of the nodes (default Development)
-          --data <dir>        data folder (default: .data in the repository; a relative path is taken from the current folder)
-          --plain             line output instead of the live table (automatic when stdout is not a terminal)
-        Data (kept across runs; .data is git-ignored): <data>/postgres, <data>/rabbitmq, <data>/files (uploads);
-        logs: <data>/logs/<resource>.log
+          --topology <name>     single (default): PostgreSQL + one node with every role
+                                cluster: PostgreSQL + RabbitMQ + NATS + web-1, web-2, files-workers, mail-scheduler behind a gateway
+          --port <n>            HTTP port of the node, or of the gateway in a cluster (default 8080; cluster nodes: n+1..n+4)
+          --pg-port <n>         PostgreSQL port (default 15432)
+          --rabbit-port <n>     RabbitMQ AMQP port, cluster only (default 15673)
+          --nats-port <n>       NATS port, cluster only (default 14222)
+          --dashboard-port <n>  Aspire dashboard (default 17161; its OTLP endpoint n+1, resource service n+2)
+          --environment <e>     ASPNETCORE_ENVIRONMENT of the nodes (default Development)
+          --data <dir>          data folder (default: .data in the repository; a relative path is taken from the current folder)
+        Data (kept across runs; .data is git-ignored): <data>/postgres, <data>/rabbitmq, <data>/files (uploads).
+        Console output of every resource: the dashboard (its URL and login are printed once everything is up).
         """;
 
     public int NodePort { get; init; } = 8080;
@@ -24,13 +25,18 @@ public sealed record AppHostOptions
 
     /// <summary>15673: beside RabbitMQ's default 5672 and its management port 15672, both left to a system broker.</summary>
     public int RabbitMqPort { get; init; } = 15673;
+
+    /// <summary>14222: beside NATS's default 4222, left to a system server.</summary>
+    public int NatsPort { get; init; } = 14222;
+
+    /// <summary>17161: what `aspire new` templates pick; the dashboard's OTLP and resource-service endpoints follow it.</summary>
+    public int DashboardPort { get; init; } = 17161;
     public string Topology { get; init; } = "single";
     public string Environment { get; init; } = "Development";
 
     /// <summary>The data folder as an absolute path, or null for the repository's <c>.data</c>.</summary>
     public string? DataDirectory { get; init; }
 
-    public bool Plain { get; init; }
     public bool ShowHelp { get; init; }
 
     public static AppHostOptions Parse(IReadOnlyList<string> args)
@@ -45,13 +51,24 @@ public sealed record AppHostOptions
                 "--port" => options with { NodePort = Port(Value(), name) },
                 "--pg-port" => options with { PostgresPort = Port(Value(), name) },
                 "--rabbit-port" => options with { RabbitMqPort = Port(Value(), name) },
+                "--nats-port" => options with { NatsPort = Port(Value(), name) },
+                "--dashboard-port" => options with { DashboardPort = Port(Value(), name) },
                 "--topology" => options with { Topology = Value() },
                 "--environment" => options with { Environment = Value() },
                 "--data" => options with { DataDirectory = Folder(Value(), name) },
-                "--plain" => options with { Plain = true },
                 "-h" or "--help" => options with { ShowHelp = true },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.{System.Environment.NewLine}{Usage}"),
             };
+        }
+
+        if (options.Topology is not ("single" or "cluster"))
+        {
+            throw new ArgumentException($"Unknown topology '{options.Topology}'. Known: single, cluster.");
+        }
+
+        if (options.Topology == "cluster" && options.NodePort > 65535 - 4)
+        {
+            throw new ArgumentException($"--port {options.NodePort}: the cluster's nodes use the four ports after it.");
         }
 
         return options;
@@ -64,7 +81,7 @@ public sealed record AppHostOptions
             : Path.GetFullPath(value);
 
     private static int Port(string value, string name) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65533
             ? port
             : throw new ArgumentException($"{name} expects a TCP port, got '{value}'.");
 }
