@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Platform.BuildingBlocks.Modularity;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.LoadBalancing;
+using Yarp.ReverseProxy;
 
 namespace Platform.Gateway;
 
@@ -33,6 +34,15 @@ public static class GatewayRole
         services.AddReverseProxy();
         return builder;
     }
+
+    /// <summary>
+    /// Per role, how many nodes this gateway would send a request to right now (known to the registry
+    /// and not failing its health checks): counts only, no addresses. Null on a node that is no gateway.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int>? AvailableNodes(IServiceProvider services) =>
+        services.GetService<IProxyStateLookup>() is { } state
+            ? state.GetClusters().ToDictionary(c => c.ClusterId, c => c.Destinations.Values.Count(RetryOnAnotherNode.IsUsable))
+            : null;
 
     public static WebApplication MapGateway(this WebApplication app)
     {

@@ -33,7 +33,11 @@ internal sealed class RetryOnAnotherNode(IOptions<GatewayOptions> options, IProb
 
             if (proxy.ProxiedDestination is { } failed)
                 tried.Add(failed);
-            var remaining = proxy.AllDestinations.Where(d => !tried.Contains(d) && IsUsable(d)).ToList();
+            var untried = proxy.AllDestinations.Where(d => !tried.Contains(d)).ToList();
+            var remaining = untried.Where(IsUsable).ToList();
+            if (remaining.Count == 0)
+                remaining = untried; // the same "panic" as the cluster's HealthyOrPanic policy
+
             var retryable = replayable && (idempotent || NeverReachedTheNode(error));
             if (!retryable || remaining.Count == 0 || attempt >= options.Value.MaxRetries)
             {
@@ -66,7 +70,7 @@ internal sealed class RetryOnAnotherNode(IOptions<GatewayOptions> options, IProb
         return false;
     }
 
-    private static bool IsUsable(DestinationState destination) =>
+    internal static bool IsUsable(DestinationState destination) =>
         destination.Health.Active != DestinationHealth.Unhealthy && destination.Health.Passive != DestinationHealth.Unhealthy;
 
     /// <summary>

@@ -56,7 +56,10 @@ internal static class RouteTable
                 Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
                 ReactivationPeriod = TimeSpan.FromSeconds(10),
             },
-            AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyAndUnknown,
+            // Healthy and not-yet-probed nodes; when every node of the role looks unhealthy (on a
+            // busy machine all probes can time out at once) send to all of them rather than answer
+            // 503 to everyone: a node that really is down is then retried past (RetryOnAnotherNode).
+            AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
         },
         // One failed probe is enough: a node that cannot answer /health/ready should not get
         // traffic, and the next good probe brings it back.

@@ -2,11 +2,13 @@ using Microsoft.Extensions.FileProviders;
 using Platform.BuildingBlocks.Cluster;
 using Platform.BuildingBlocks.Modularity;
 using Platform.BuildingBlocks.Web;
+using Platform.Gateway;
 using Platform.Host.Infrastructure;
 
 namespace Platform.Host;
 
-internal sealed record NodeInfo(string NodeId, IReadOnlyCollection<string> Roles, IReadOnlyList<string> Modules, string Version, DateTimeOffset StartedAt, long UptimeSeconds);
+internal sealed record NodeInfo(string NodeId, IReadOnlyCollection<string> Roles, IReadOnlyList<string> Modules, string Version, DateTimeOffset StartedAt, long UptimeSeconds,
+    IReadOnlyDictionary<string, int>? AvailableNodes);
 
 internal static class NodeEndpoints
 {
@@ -62,13 +64,13 @@ internal static class NodeEndpoints
 
     /// <summary>
     /// <c>/health/node</c>: which roles and modules this process runs. Anonymous like the other
-    /// health endpoints (load balancers and the AppHost read it); it names no hosts, paths or users.
+    /// health endpoints (load balancers and the AppHost read it); it names no hosts, paths or users (a gateway adds how many nodes per role it routes to).
     /// </summary>
     public static WebApplication MapNodeInfo(this WebApplication app)
     {
-        app.MapGet("/health/node", (NodeIdentity node, ModuleCatalog catalog, TimeProvider time) =>
+        app.MapGet("/health/node", (NodeIdentity node, ModuleCatalog catalog, TimeProvider time, IServiceProvider services) =>
             new NodeInfo(node.Id, catalog.NodeRoles.Roles, catalog.Loaded.Select(m => m.Name).ToList(), node.Version, node.StartedAt,
-                (long)(time.GetUtcNow() - node.StartedAt).TotalSeconds)).AllowAnonymous();
+                (long)(time.GetUtcNow() - node.StartedAt).TotalSeconds, GatewayRole.AvailableNodes(services))).AllowAnonymous();
         if (!app.GetModuleCatalog().NodeRoles.Has(PlatformRoles.Gateway))
             app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;

@@ -118,27 +118,39 @@ public sealed class ClusterFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
-    /// <summary>Waits until the registry lists this many live web nodes (the gateway reads the same rows).</summary>
+    /// <summary>
+    /// Waits until the gateway itself routes to exactly this many web nodes (its <c>/health/node</c>
+    /// counts the destinations it knows and that pass its health probes).
+    /// </summary>
     public async Task WaitForGatewayDestinationsAsync(int webNodes)
     {
         // 60 s like every other wait here: on a loaded machine a node's first heartbeat can take that long.
         var deadline = DateTime.UtcNow.AddSeconds(60);
+        using var client = new HttpClient { BaseAddress = Gateway.Url, Timeout = TimeSpan.FromSeconds(10) };
+        int? seen = null;
         while (DateTime.UtcNow < deadline)
         {
-            await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new Npgsql.NpgsqlCommand(
-                "SELECT count(*) FROM platform.nodes WHERE 'web' = ANY(roles) AND last_heartbeat_at > now() - interval '4 seconds'", connection);
-            if ((long)(await command.ExecuteScalarAsync())! == webNodes)
+            try
             {
-                // One more gateway refresh plus a health probe round.
-                await Task.Delay(TimeSpan.FromSeconds(2.5));
-                return;
+                var info = await client.GetFromJsonAsync<GatewayNodeInfo>("/health/node");
+                seen = info?.AvailableNodes?.GetValueOrDefault("web");
+                if (seen == webNodes)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // The gateway is still starting.
+            }
+            catch (TaskCanceledException)
+            {
+                // A slow answer on a loaded machine: ask again.
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"The registry never listed {webNodes} live web nodes.");
+        throw new TimeoutException($"The gateway never routed to {webNodes} web nodes (last seen: {seen?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}).");
     }
+
+    private sealed record GatewayNodeInfo(IReadOnlyDictionary<string, int>? AvailableNodes);
 
     public async Task<HostNode> StartExtraNodeAsync(string id, IReadOnlyDictionary<string, string?>? extra = null, string roles = "web", int? httpsPort = null)
     {

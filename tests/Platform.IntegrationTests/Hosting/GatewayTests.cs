@@ -196,6 +196,26 @@ public sealed class GatewayTests(GatewayTests.GatewayApp gateway) : IClassFixtur
     }
 
     [Fact]
+    public async Task When_every_node_fails_its_probes_requests_still_go_to_them_rather_than_all_getting_503()
+    {
+        var first = await StartNodeAsync("unready-1", cpu: 0);
+        var second = await StartNodeAsync("unready-2", cpu: 0);
+        await gateway.RefreshRoutesAsync();
+        // What the active probes record when every /health/ready times out at once (a busy machine);
+        // this fixture runs no probes of its own.
+        Assert.True(gateway.Services.GetRequiredService<Yarp.ReverseProxy.IProxyStateLookup>().TryGetCluster("web", out var cluster));
+        Assert.Equal(2, cluster.Destinations.Count);
+        gateway.Services.GetRequiredService<Yarp.ReverseProxy.Health.IDestinationHealthUpdater>().SetActive(cluster,
+            cluster.Destinations.Values.Select(d => new Yarp.ReverseProxy.Health.NewActiveDestinationHealth(d, Yarp.ReverseProxy.Model.DestinationHealth.Unhealthy)).ToList());
+        Assert.All(cluster.Destinations.Values, d => Assert.Equal(Yarp.ReverseProxy.Model.DestinationHealth.Unhealthy, d.Health.Active));
+        using var client = gateway.CreateClient();
+
+        var response = await client.GetAsync("/api/v1/tasks");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, first.Requests + second.Requests);
+    }
+
+    [Fact]
     public async Task With_no_live_node_the_answer_is_503_problem()
     {
         await StartNodeAsync("silent", cpu: 0);
