@@ -102,6 +102,7 @@ internal static class PlatformNode
         {
             if (always || app.Configuration.GetValue("Platform:Database:MigrateOnStart", true))
                 await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            await KeyRing.EnsureKeyAsync(app.Services, app.Lifetime.ApplicationStopping);
             return true;
         }
         catch (MissingDatabaseConfigurationException ex)

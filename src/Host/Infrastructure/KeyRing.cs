@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Npgsql;
 
 namespace Platform.Host.Infrastructure;
 
@@ -56,6 +57,41 @@ internal static class KeyRing
         // stay readable while that certificate is listed (rotate: add the old one to PreviousCertificates).
         builder.ProtectKeysWithCertificate(certificates[0]).UnprotectKeysWithAnyCertificate([.. certificates]);
         return null;
+    }
+
+    // Arbitrary but fixed, beside the migration lock: "PLATKEYS" in ASCII.
+    private const long FirstKeyLock = 0x504C41544B455953;
+
+    /// <summary>
+    /// Makes the ring's first key before the node serves, one node at a time. Left to Data
+    /// Protection, nodes of a new cluster that start together each create a key of their own, and
+    /// a token protected with one node's key is refused by a node that loaded the ring before that
+    /// key existed, until its ring refreshes.
+    /// </summary>
+    public static async Task EnsureKeyAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        {
+            lockCommand.Parameters.AddWithValue("key", FirstKeyLock);
+            await lockCommand.ExecuteNonQueryAsync(ct);
+        }
+        try
+        {
+            var keys = services.GetRequiredService<IKeyManager>();
+            var now = DateTimeOffset.UtcNow;
+            // Later keys are Data Protection's business: it makes the next one well before the
+            // current one expires and activates it only after every node has had time to see it.
+            if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ExpirationDate > now))
+                keys.CreateNewKey(now, now.AddDays(90));
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            unlock.Parameters.AddWithValue("key", FirstKeyLock);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 
     private static (X509Certificate2? Certificate, string? Error) Load(string file, string? password)
