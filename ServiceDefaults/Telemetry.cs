@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,8 @@ public static class Telemetry
                 .AddNpgsqlInstrumentation()
                 .AddMeter(MassTransit)
                 .AddMeter(PlatformNames)
-                .AddPrometheusExporter())
+                .AddPrometheusExporter()
+                .AddHostView(OnlyThisHostsMeters))
             .WithTracing(tracing => tracing
                 // Probes (the gateway's every 2 s per node, load balancers) and scrapes would drown
                 // the traces people look for.
@@ -74,6 +76,22 @@ public static class Telemetry
         var nodeId = configuration["Platform:NodeId"];
         resource.AddService("platform", serviceInstanceId: nodeId, autoGenerateServiceInstanceId: nodeId is null);
     }
+
+    /// <summary>
+    /// ASP.NET Core makes its meters (requests, Kestrel, authentication) with the host's <see cref="IMeterFactory"/>,
+    /// but an OpenTelemetry provider listens by meter name to every meter in the process. Where
+    /// several hosts share a process (the integration tests, a test server beside the app) each
+    /// provider would export the others' requests as its own and run out of metric streams (1,000)
+    /// before its own host's instruments appear. Meters made by another host's factory are dropped;
+    /// static meters (Npgsql, the runtime, ours) are the process's and stay.
+    /// </summary>
+    private static MeterProviderBuilder AddHostView(this MeterProviderBuilder metrics, Func<IMeterFactory, Func<Instrument, MetricStreamConfiguration?>> view) =>
+        ((IDeferredMeterProviderBuilder)metrics).Configure((services, builder) => builder.AddView(view(services.GetRequiredService<IMeterFactory>())));
+
+    internal static Func<Instrument, MetricStreamConfiguration?> OnlyThisHostsMeters(IMeterFactory ours) =>
+        instrument => instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, ours)
+            ? MetricStreamConfiguration.Drop
+            : null;
 
     internal static bool IsProbeOrScrape(PathString path) =>
         path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) ||

@@ -24,20 +24,24 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.TokenApp app) : IC
 
     private const string RequestDuration = "http_server_request_duration_seconds";
     private const string NodeRoute = "http_route=\"/health/node\"";
+    private const string Get = "http_request_method=\"GET\"";
+    private const string Ok = "http_response_status_code=\"200\"";
 
     [Fact]
     public async Task A_scrape_counts_a_request_the_test_just_made_in_the_request_duration_histogram()
     {
-        var before = Scrape.Sum(await Scrape.MetricsAsync(app.Server), RequestDuration + "_count", NodeRoute);
+        var before = Scrape.Sum(await Scrape.MetricsAsync(app.Server), RequestDuration + "_count", NodeRoute, Get, Ok);
 
         using var client = app.CreateClient();
         await Http.EnsureStatusAsync(await client.GetAsync("/health/node"), HttpStatusCode.OK);
 
         // The server records the duration as the request ends, which may be just after the client has
-        // the response: wait for it. Other test hosts in this process share the meter names, so count up.
+        // the response: wait for it. Other test hosts in this process make the same meters; their
+        // requests are not this node's and must not be counted here (nothing else calls this host).
         var metrics = await Scrape.UntilAsync(app.Server, m =>
-            Scrape.Sum(m, RequestDuration + "_count", NodeRoute, "http_request_method=\"GET\"", "http_response_status_code=\"200\"") >= before + 1,
+            Scrape.Sum(m, RequestDuration + "_count", NodeRoute, Get, Ok) >= before + 1,
             "a new GET /health/node");
+        Assert.Equal(before + 1, Scrape.Sum(metrics, RequestDuration + "_count", NodeRoute, Get, Ok));
         // A real histogram: buckets up to +Inf for that route, and a sum of durations.
         Assert.True(Scrape.Sum(metrics, RequestDuration + "_bucket", NodeRoute, "le=\"+Inf\"") >= before + 1);
         Assert.True(Scrape.Sum(metrics, RequestDuration + "_sum", NodeRoute) > 0);
