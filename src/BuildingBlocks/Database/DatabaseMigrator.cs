@@ -43,27 +43,12 @@ public sealed class DatabaseMigrator(
 
     public async Task MigrateAsync(CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        await using var migrating = await AdvisoryLock.AcquireAsync(dataSource, MigrationLockKey, ct);
+        foreach (var module in modules)
         {
-            lockCommand.Parameters.AddWithValue("key", MigrationLockKey);
-            await lockCommand.ExecuteNonQueryAsync(ct);
-        }
-
-        try
-        {
-            foreach (var module in modules)
-            {
-                var applied = await module.MigrateAsync(services, ct);
-                if (applied.Count > 0)
-                    logger.LogInformation("Schema {Schema}: applied {Migrations}", module.Schema, string.Join(", ", applied));
-            }
-        }
-        finally
-        {
-            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
-            unlock.Parameters.AddWithValue("key", MigrationLockKey);
-            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+            var applied = await module.MigrateAsync(services, ct);
+            if (applied.Count > 0)
+                logger.LogInformation("Schema {Schema}: applied {Migrations}", module.Schema, string.Join(", ", applied));
         }
     }
 }

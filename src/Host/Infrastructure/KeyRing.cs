@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Npgsql;
+using Platform.BuildingBlocks.Database;
 
 namespace Platform.Host.Infrastructure;
 
@@ -71,27 +72,13 @@ internal static class KeyRing
     public static async Task EnsureKeyAsync(IServiceProvider services, CancellationToken ct)
     {
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
-        {
-            lockCommand.Parameters.AddWithValue("key", FirstKeyLock);
-            await lockCommand.ExecuteNonQueryAsync(ct);
-        }
-        try
-        {
-            var keys = services.GetRequiredService<IKeyManager>();
-            var now = DateTimeOffset.UtcNow;
-            // Later keys are Data Protection's business: it makes the next one well before the
-            // current one expires and activates it only after every node has had time to see it.
-            if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ExpirationDate > now))
-                keys.CreateNewKey(now, now.AddDays(90));
-        }
-        finally
-        {
-            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
-            unlock.Parameters.AddWithValue("key", FirstKeyLock);
-            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+        await using var oneNodeAtATime = await AdvisoryLock.AcquireAsync(dataSource, FirstKeyLock, ct);
+        var keys = services.GetRequiredService<IKeyManager>();
+        var now = DateTimeOffset.UtcNow;
+        // Later keys are Data Protection's business: it makes the next one well before the
+        // current one expires and activates it only after every node has had time to see it.
+        if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ExpirationDate > now))
+            keys.CreateNewKey(now, now.AddDays(90));
     }
 
     private static (X509Certificate2? Certificate, string? Error) Load(string file, string? password)
