@@ -8,7 +8,7 @@ internal static partial class PostgresDatabases
 {
     /// <summary>Creates the database unless it exists (safe to call concurrently).</summary>
     /// <param name="maintenanceConnectionString">a superuser connection to an existing database (postgres).</param>
-    public static async Task EnsureAsync(string maintenanceConnectionString, string name, CancellationToken ct)
+    public static async Task EnsureAsync(string maintenanceConnectionString, string name, CancellationToken ct, string? template = null)
     {
         var quoted = QuoteIdentifier(name);
         await using var connection = new NpgsqlConnection(maintenanceConnectionString);
@@ -24,7 +24,8 @@ internal static partial class PostgresDatabases
 
         try
         {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", connection);
+            var from = template is null ? "" : $" TEMPLATE {QuoteIdentifier(template)}";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}{from}", connection);
             await create.ExecuteNonQueryAsync(ct);
         }
         catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)

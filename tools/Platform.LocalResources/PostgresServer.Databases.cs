@@ -32,6 +32,13 @@ public sealed partial class PostgresServer
     public Task EnsureDatabaseAsync(string name, CancellationToken ct) =>
         PostgresDatabases.EnsureAsync(ConnectionString("postgres"), name, ct);
 
+    /// <summary>
+    /// Creates the database as a copy of <paramref name="template"/> unless it exists. Nobody may be
+    /// connected to the template meanwhile (PostgreSQL refuses the copy otherwise).
+    /// </summary>
+    public Task CopyDatabaseAsync(string name, string template, CancellationToken ct) =>
+        PostgresDatabases.EnsureAsync(ConnectionString("postgres"), name, ct, template);
+
     /// <summary>Drops the database if it exists, disconnecting its sessions.</summary>
     public async Task DropDatabaseAsync(string name)
     {

@@ -94,6 +94,9 @@ public sealed class KeyRingUpgradeTests(KeyRingUpgradeTests.NovemberDatabase app
 
         protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string> { [StoreSetting] = "november" };
 
+        // November's schema, then the host migrates the rest.
+        protected override bool FromTemplate => false;
+
         protected override async Task PrepareDatabaseAsync()
         {
             var options = new DbContextOptionsBuilder<PlatformDbContext>()

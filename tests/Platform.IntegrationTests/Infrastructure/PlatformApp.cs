@@ -8,8 +8,9 @@ using Platform.Modules.Identity.Setup;
 namespace Platform.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The whole host (all roles) in-process on its own fresh database. The database is created here
-/// and migrated by the host itself on start, as in production.
+/// The whole host (all roles) in-process on its own database: a copy of one the host migrated
+/// at the start of the run (<see cref="TestPostgres.MigratedTemplateAsync"/>), or an empty one that
+/// the host migrates itself on start, as in production, where <see cref="FromTemplate"/> is false.
 /// </summary>
 public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -25,13 +26,19 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         var server = await TestPostgres.GetAsync();
-        await server.EnsureDatabaseAsync(DatabaseName, CancellationToken.None);
+        if (FromTemplate)
+            await server.CopyDatabaseAsync(DatabaseName, await TestPostgres.MigratedTemplateAsync(), CancellationToken.None);
+        else
+            await server.EnsureDatabaseAsync(DatabaseName, CancellationToken.None);
         ConnectionString = server.ConnectionString(DatabaseName);
         await PrepareDatabaseAsync();
         _ = Server; // start the host now: migrations run here, not inside the first test
     }
 
-    /// <summary>Runs on the empty database before the host starts (and migrates it).</summary>
+    /// <summary>False for a class that tests migrating: its database starts empty.</summary>
+    protected virtual bool FromTemplate => true;
+
+    /// <summary>Runs on the database before the host starts (and migrates what is pending).</summary>
     protected virtual Task PrepareDatabaseAsync() => Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
