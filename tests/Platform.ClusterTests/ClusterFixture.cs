@@ -122,11 +122,12 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// Waits until the gateway itself routes to exactly this many web nodes (its <c>/health/node</c>
     /// counts the destinations it knows and that pass its health probes).
     /// </summary>
-    public async Task WaitForGatewayDestinationsAsync(int webNodes)
+    public async Task WaitForGatewayDestinationsAsync(int webNodes, HostNode? gateway = null)
     {
+        gateway ??= Gateway;
         // 60 s like every other wait here: on a loaded machine a node's first heartbeat can take that long.
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        using var client = new HttpClient { BaseAddress = Gateway.Url, Timeout = TimeSpan.FromSeconds(10) };
+        using var client = new HttpClient { BaseAddress = gateway.Url, Timeout = TimeSpan.FromSeconds(10) };
         int? seen = null;
         while (DateTime.UtcNow < deadline)
         {

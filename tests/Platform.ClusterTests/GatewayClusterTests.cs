@@ -35,7 +35,7 @@ public sealed class GatewayClusterTests(ClusterFixture cluster, ITestOutputHelpe
                 ["Kestrel__Certificates__Default__Path"] = pfx,
                 ["Kestrel__Certificates__Default__Password"] = password,
             }, roles: "gateway", httpsPort: PortAllocator.GetFreeTcpPort());
-            await cluster.WaitForGatewayDestinationsAsync(2);
+            await cluster.WaitForGatewayDestinationsAsync(2, gateway);
 
             // A client that trusts exactly this certificate, as a browser trusts the company's.
             using var handler = new HttpClientHandler

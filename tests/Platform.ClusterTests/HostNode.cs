@@ -84,9 +84,37 @@ public sealed class HostNode : IAsyncDisposable
         await WaitForReadyAsync(TimeSpan.FromSeconds(60));
     }
 
-    public Task WaitForReadyAsync(TimeSpan timeout) =>
-        _process?.WaitForHttpOkAsync(new Uri(Url, "/health/ready"), timeout, CancellationToken.None)
-        ?? throw new InvalidOperationException("The node was not started.");
+    public async Task WaitForReadyAsync(TimeSpan timeout)
+    {
+        var process = _process ?? throw new InvalidOperationException("The node was not started.");
+        var deadline = DateTime.UtcNow + timeout;
+        await process.WaitForHttpOkAsync(new Uri(Url, "/health/ready"), timeout, CancellationToken.None);
+        if (HttpsPort is { } httpsPort)
+            await WaitForListenerAsync(process, httpsPort, deadline);
+    }
+
+    /// <summary>
+    /// Kestrel binds its addresses one after the other and serves on the first before the next is bound;
+    /// a node is started when every address of it accepts connections (or it is dead, and we say why).
+    /// </summary>
+    private static async Task WaitForListenerAsync(ManagedProcess process, int port, DateTime deadline)
+    {
+        while (true)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"The node exited with code {process.ExitCode} before it listened on {port}:{Environment.NewLine}{string.Join(Environment.NewLine, process.RecentOutput)}");
+            try
+            {
+                using var client = new System.Net.Sockets.TcpClient();
+                await client.ConnectAsync(System.Net.IPAddress.Loopback, port);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
 
     /// <summary>A clean stop (SIGTERM), as systemd or the AppHost does it.</summary>
     // The product bounds a clean stop at drain delay + 15 s (HostOptions.ShutdownTimeout); a loaded
