@@ -97,9 +97,9 @@ internal static class DepartmentCommands
             errors.Add("headUserId", "is not a member of your organisation.");
         if (nameValid && parentError is null)
         {
-            var name = Like.Escape(request.Name!.Trim());
+            var name = LikePattern.Escape(request.Name!.Trim());
             if (await db.Departments.AnyAsync(d => d.OrganizationId == organizationId && d.ParentId == request.ParentId
-                                                   && d.Id != department.Id && EF.Functions.ILike(d.Name, name, Like.EscapeCharacter), ct))
+                                                   && d.Id != department.Id && EF.Functions.ILike(d.Name, name, LikePattern.EscapeCharacter), ct))
                 errors.Add("name", "is already used by another department at this level.");
         }
         return errors;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Database;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
 using Platform.Modules.Identity.Data;
@@ -57,12 +58,12 @@ internal static class PeopleEndpoints
             query = query.Where(u => u.CreatedAt > cursor.Timestamp || (u.CreatedAt == cursor.Timestamp && u.Id.CompareTo(cursor.Id) > 0));
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var prefix = Like.Escape(q.Trim()) + "%";
+            var prefix = LikePattern.Escape(q.Trim()) + "%";
             var wordPrefix = "% " + prefix;
-            var emailPrefix = Like.Escape(normalizer.NormalizeEmail(q.Trim())) + "%";
-            query = query.Where(u => EF.Functions.ILike(u.DisplayName, prefix, Like.EscapeCharacter)
-                                     || EF.Functions.ILike(u.DisplayName, wordPrefix, Like.EscapeCharacter)
-                                     || EF.Functions.Like(u.NormalizedEmail, emailPrefix, Like.EscapeCharacter));
+            var emailPrefix = LikePattern.Escape(normalizer.NormalizeEmail(q.Trim())) + "%";
+            query = query.Where(u => EF.Functions.ILike(u.DisplayName, prefix, LikePattern.EscapeCharacter)
+                                     || EF.Functions.ILike(u.DisplayName, wordPrefix, LikePattern.EscapeCharacter)
+                                     || EF.Functions.Like(u.NormalizedEmail, emailPrefix, LikePattern.EscapeCharacter));
         }
         var rows = await query
             .OrderBy(u => u.CreatedAt).ThenBy(u => u.Id)

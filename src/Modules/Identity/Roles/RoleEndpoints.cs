@@ -94,9 +94,9 @@ internal static class RoleEndpoints
         var errors = new FieldErrors().Required("name", request.Name, Role.MaxNameLength);
         if (!errors.Any)
         {
-            var name = Like.Escape(request.Name!.Trim());
+            var name = LikePattern.Escape(request.Name!.Trim());
             if (await db.Roles.AnyAsync(r => r.OrganizationId == role.OrganizationId && r.Id != role.Id
-                                             && EF.Functions.ILike(r.Name, name, Like.EscapeCharacter), ct))
+                                             && EF.Functions.ILike(r.Name, name, LikePattern.EscapeCharacter), ct))
                 errors.Add("name", "is already used by another role.");
         }
         return errors;

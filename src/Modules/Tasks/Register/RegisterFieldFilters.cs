@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
+using Platform.BuildingBlocks.Database;
 using Platform.BuildingBlocks.Web;
 using Platform.Modules.Forms.Contracts;
 
@@ -86,7 +87,7 @@ internal static class RegisterFieldFilters
             return "contains filters need a text, multi-line text, email, phone or catalog field.";
         if (text.Length == 0 || text.Length > MaxContainsLength)
             return $"must be 1 to {MaxContainsLength} characters.";
-        query.Where($"{RegisterValues.Text(code)} ILIKE {query.Parameter(RegisterValues.ContainsPattern(text))} ESCAPE '\\'");
+        query.Where($"{RegisterValues.Text(code)} ILIKE {query.Parameter(LikePattern.Contains(text))} ESCAPE '\\'");
         return null;
     }
 

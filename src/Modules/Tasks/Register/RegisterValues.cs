@@ -48,11 +48,4 @@ internal static class RegisterValues
         _ when IsTextLike(type) => $"(CASE WHEN jsonb_typeof({Json(code)}) = 'string' THEN NULLIF(left({Text(code)}, {TextSortLength}), '') END)",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "This field type has no order."),
     };
-
-    /// <summary>
-    /// A LIKE pattern matching <paramref name="text"/> anywhere, with its own <c>%</c>, <c>_</c> and
-    /// <c>\</c> escaped (use with <c>ESCAPE '\'</c>): the user's text is matched literally.
-    /// </summary>
-    public static string ContainsPattern(string text) =>
-        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }
