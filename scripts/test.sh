@@ -26,10 +26,7 @@ echo "== test"
 rm -rf "$results"
 test_exit=0
 # One TRX per test project (see scripts/trx-per-project.targets for why not a fixed LogFileName).
-# -m:3 runs three test projects at a time on two cores: much of the suite waits (on child processes
-# starting, PostgreSQL, timers), and on a busy machine a third runnable lane wins a larger share of
-# the CPU from the other load (the scheduler is fair per thread). Timings: README, "Numbers".
-dotnet test Platform.sln -c Release --no-build -m:3 --results-directory "$results" \
+dotnet test Platform.sln -c Release --no-build --results-directory "$results" \
   -p:CustomAfterMicrosoftCommonTargets="$PWD/scripts/trx-per-project.targets" || test_exit=$?
 
 echo "== browser client unit tests (Vitest)"
