@@ -25,18 +25,42 @@ public static class Problems
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 }
 
-/// <summary>Collects field errors for a validation problem.</summary>
-public sealed class FieldErrors
+/// <summary>
+/// Collects field errors for a validation problem. Bulk inputs (a catalog sync of 100,000 items) give
+/// <see cref="BulkMaxReported"/>: the first errors are listed and the rest counted per collection, so a
+/// broken upload answers with a readable problem, not a 20 MB one.
+/// </summary>
+public sealed class FieldErrors(int maxReported = int.MaxValue)
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    /// <summary>How many errors a bulk input lists before it only counts them.</summary>
+    public const int BulkMaxReported = 100;
 
-    public bool Any => _errors.Count > 0;
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _dropped = new(StringComparer.Ordinal);
+
+    /// <summary>Every error added, listed or only counted.</summary>
+    public int Count { get; private set; }
+
+    public bool Any => Count > 0;
+
+    /// <summary>The listed errors by field (validation code and tests read them back).</summary>
+    public IReadOnlyDictionary<string, List<string>> Errors => _errors;
 
     public FieldErrors Add(string field, string message)
     {
-        if (!_errors.TryGetValue(field, out var list))
-            _errors[field] = list = [];
-        list.Add(message);
+        if (Count < maxReported)
+        {
+            if (!_errors.TryGetValue(field, out var list))
+                _errors[field] = list = [];
+            list.Add(message);
+        }
+        else
+        {
+            // Counted against the collection the error is in: "items[70000].values[1]" → "items".
+            var root = field.Split('[', '.')[0];
+            _dropped[root] = _dropped.GetValueOrDefault(root) + 1;
+        }
+        Count++;
         return this;
     }
 
@@ -56,5 +80,15 @@ public sealed class FieldErrors
         return this;
     }
 
-    public ValidationProblem ToProblem() => Problems.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    public ValidationProblem ToProblem()
+    {
+        var errors = _errors.ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.Ordinal);
+        foreach (var (root, count) in _dropped)
+        {
+            if (!errors.TryGetValue(root, out var list))
+                errors[root] = list = [];
+            list.Add($"{count} more error(s) not listed; fix the ones listed and try again.");
+        }
+        return Problems.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
 }

@@ -1,5 +1,5 @@
+using Platform.BuildingBlocks.Web;
 using Platform.Modules.Catalogs.Domain;
-using Platform.Modules.Catalogs.Web;
 
 namespace Platform.Modules.Catalogs;
 
@@ -17,7 +17,7 @@ internal sealed record ParsedItem(string Key, string[] Values);
 /// </summary>
 internal static class CatalogInput
 {
-    public static string? Name(string? name, InputErrors errors)
+    public static string? Name(string? name, FieldErrors errors)
     {
         var trimmed = name?.Trim();
         if (string.IsNullOrEmpty(trimmed))
@@ -31,7 +31,7 @@ internal static class CatalogInput
         return null;
     }
 
-    public static List<HeaderInput>? Headers(IReadOnlyList<HeaderRequest?>? headers, InputErrors errors)
+    public static List<HeaderInput>? Headers(IReadOnlyList<HeaderRequest?>? headers, FieldErrors errors)
     {
         if (headers is null || headers.Count == 0)
         {
@@ -70,7 +70,7 @@ internal static class CatalogInput
     }
 
     /// <param name="field">the collection's name in the request: <c>items</c> or <c>upsert</c>.</param>
-    public static List<ParsedItem>? Items(string field, IReadOnlyList<ItemRequest?>? items, int columnCount, InputErrors errors)
+    public static List<ParsedItem>? Items(string field, IReadOnlyList<ItemRequest?>? items, int columnCount, FieldErrors errors)
     {
         if (items is null)
             return [];
@@ -129,7 +129,7 @@ internal static class CatalogInput
     }
 
     /// <summary>Keys to delete: trimmed, distinct; empty or over-long keys are errors.</summary>
-    public static List<string>? Keys(string field, IReadOnlyList<string?>? keys, InputErrors errors)
+    public static List<string>? Keys(string field, IReadOnlyList<string?>? keys, FieldErrors errors)
     {
         if (keys is null)
             return [];

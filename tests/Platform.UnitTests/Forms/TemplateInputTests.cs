@@ -1,6 +1,6 @@
+using Platform.BuildingBlocks.Web;
 using Platform.Modules.Forms.Contracts;
 using Platform.Modules.Forms.Templates;
-using Platform.Modules.Forms.Web;
 
 namespace Platform.UnitTests.Forms;
 
@@ -8,9 +8,9 @@ public sealed class TemplateInputTests
 {
     private static readonly Guid Ann = Guid.CreateVersion7();
 
-    private static (Modules.Forms.Domain.TemplateDefinition? Definition, InputErrors Errors) Parse(TemplateRequest request, FormTemplateVersion? previous = null)
+    private static (Modules.Forms.Domain.TemplateDefinition? Definition, FieldErrors Errors) Parse(TemplateRequest request, FormTemplateVersion? previous = null)
     {
-        var errors = new InputErrors();
+        var errors = new FieldErrors();
         return (TemplateInput.Parse(request, previous, errors), errors);
     }
 

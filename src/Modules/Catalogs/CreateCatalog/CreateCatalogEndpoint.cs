@@ -10,7 +10,6 @@ using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
 using Platform.Modules.Catalogs.Data;
 using Platform.Modules.Catalogs.Domain;
-using Platform.Modules.Catalogs.Web;
 
 namespace Platform.Modules.Catalogs.CreateCatalog;
 
@@ -25,7 +24,7 @@ internal static class CreateCatalogEndpoint
     private static async Task<Results<Created<CatalogResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         CreateCatalogRequest request, CurrentUser me, CatalogsDbContext db, HttpResponse response, TimeProvider time, CancellationToken ct)
     {
-        var errors = new InputErrors();
+        var errors = new FieldErrors(FieldErrors.BulkMaxReported);
         var name = CatalogInput.Name(request.Name, errors);
         var headers = CatalogInput.Headers(request.Headers, errors);
         var items = headers is null ? null : CatalogInput.Items("items", request.Items, headers.Count, errors);

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
 using Platform.Modules.Catalogs.Data;
-using Platform.Modules.Catalogs.Web;
 
 namespace Platform.Modules.Catalogs.DeleteCatalog;
 

@@ -8,7 +8,6 @@ using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
 using Platform.Modules.Catalogs.Data;
 using Platform.Modules.Catalogs.Domain;
-using Platform.Modules.Catalogs.Web;
 
 namespace Platform.Modules.Catalogs.DiffCatalog;
 
@@ -25,7 +24,7 @@ internal static class DiffCatalogEndpoint
     private static async Task<Results<Ok<ChangeResultResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, DiffCatalogRequest request, CurrentUser me, CatalogsDbContext db, HttpContext http, TimeProvider time, CancellationToken ct)
     {
-        var errors = new InputErrors();
+        var errors = new FieldErrors(FieldErrors.BulkMaxReported);
         var deletes = CatalogInput.Keys("delete", request.Delete, errors);
         if (request.Upsert?.Count > CatalogLimits.MaxItems)
             errors.Add("upsert", $"must have at most {CatalogLimits.MaxItems} items (it has {request.Upsert.Count}).");

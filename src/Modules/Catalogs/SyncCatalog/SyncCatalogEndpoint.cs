@@ -7,7 +7,6 @@ using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
 using Platform.Modules.Catalogs.Data;
 using Platform.Modules.Catalogs.Domain;
-using Platform.Modules.Catalogs.Web;
 
 namespace Platform.Modules.Catalogs.SyncCatalog;
 
@@ -27,7 +26,7 @@ internal static class SyncCatalogEndpoint
     private static async Task<Results<Ok<ChangeResultResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, SyncCatalogRequest request, CurrentUser me, CatalogsDbContext db, HttpContext http, TimeProvider time, CancellationToken ct)
     {
-        var errors = new InputErrors();
+        var errors = new FieldErrors(FieldErrors.BulkMaxReported);
         var headers = CatalogInput.Headers(request.Headers, errors);
         if (request.Items is null)
             errors.Add("items", "is required: a sync sends every item of the catalog (send [] to remove them all).");

@@ -7,7 +7,6 @@ using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Web;
 using Platform.Modules.Forms.Data;
 using Platform.Modules.Forms.Domain;
-using Platform.Modules.Forms.Web;
 using Platform.Modules.Identity.Contracts;
 
 namespace Platform.Modules.Forms.Access;
@@ -50,7 +49,7 @@ internal static class FormAccessEndpoints
     private static async Task<Results<Ok<FormAccessResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(
         Guid id, FormAccessRequest request, CurrentUser me, FormsDbContext db, IUserDirectory directory, CancellationToken ct)
     {
-        var errors = new InputErrors();
+        var errors = new FieldErrors();
         var grants = new List<(string Right, string Type, Guid Id, string Path)>();
         Collect("creators", FormRights.Create, request.Creators);
         Collect("managers", FormRights.Manage, request.Managers);

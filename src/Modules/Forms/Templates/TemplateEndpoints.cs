@@ -10,7 +10,6 @@ using Platform.BuildingBlocks.Web;
 using Platform.Modules.Forms.Contracts;
 using Platform.Modules.Forms.Data;
 using Platform.Modules.Forms.Domain;
-using Platform.Modules.Forms.Web;
 using Platform.Modules.Catalogs.Contracts;
 using Platform.Modules.Identity.Contracts;
 
@@ -101,7 +100,7 @@ internal static class TemplateEndpoints
     private static async Task<Results<Created<TemplateResponse>, ValidationProblem>> CreateAsync(
         TemplateRequest request, CurrentUser me, FormsDbContext db, IUserDirectory directory, ICatalogLookup catalogs, HttpResponse response, TimeProvider time, CancellationToken ct)
     {
-        var errors = new InputErrors();
+        var errors = new FieldErrors();
         var definition = TemplateInput.Parse(request, previous: null, errors);
         if (definition is not null)
             await CheckReferencesAsync(definition, me.OrganizationId, directory, catalogs, errors, ct);
@@ -134,7 +133,7 @@ internal static class TemplateEndpoints
             return Problems.Conflict("The form template is archived; archived templates cannot be changed.");
 
         var current = await db.Versions.AsNoTracking().FirstAsync(v => v.TemplateId == id && v.Version == head.CurrentVersion, ct);
-        var errors = new InputErrors();
+        var errors = new FieldErrors();
         var definition = TemplateInput.Parse(request, current.ToContract(head), errors);
         if (definition is not null)
             await CheckReferencesAsync(definition, me.OrganizationId, directory, catalogs, errors, ct);
@@ -175,7 +174,7 @@ internal static class TemplateEndpoints
     /// catalog fields and columns.
     /// </summary>
     private static async Task CheckReferencesAsync(TemplateDefinition definition, Guid organizationId, IUserDirectory directory,
-        ICatalogLookup catalogs, InputErrors errors, CancellationToken ct)
+        ICatalogLookup catalogs, FieldErrors errors, CancellationToken ct)
     {
         var route = definition.Route;
         var people = route.Steps.SelectMany(s => s.Approvers).Concat(route.Rules.SelectMany(r => r.Users)).Distinct().ToList();

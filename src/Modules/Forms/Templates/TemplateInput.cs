@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Platform.BuildingBlocks.Web;
 using Platform.Modules.Forms.Contracts;
 using Platform.Modules.Forms.Domain;
-using Platform.Modules.Forms.Web;
 
 namespace Platform.Modules.Forms.Templates;
 
@@ -24,7 +24,7 @@ internal static partial class TemplateInput
     private static partial Regex CurrencyPattern();
 
     /// <param name="previous">The current version, when this request makes a new one: options sent without an id keep the id of the option with the same label.</param>
-    public static TemplateDefinition? Parse(TemplateRequest request, FormTemplateVersion? previous, InputErrors errors)
+    public static TemplateDefinition? Parse(TemplateRequest request, FormTemplateVersion? previous, FieldErrors errors)
     {
         errors.Required("name", request.Name, FormLimits.MaxNameLength);
         errors.Optional("description", request.Description, FormLimits.MaxDescriptionLength);
@@ -38,7 +38,7 @@ internal static partial class TemplateInput
     }
 
     private static List<FormField> Fields(
-        string path, IReadOnlyList<FieldRequest?>? requests, IReadOnlyList<FormField>? previous, int stepCount, bool inTable, InputErrors errors)
+        string path, IReadOnlyList<FieldRequest?>? requests, IReadOnlyList<FormField>? previous, int stepCount, bool inTable, FieldErrors errors)
     {
         var result = new List<FormField>();
         if (requests is null)
@@ -72,7 +72,7 @@ internal static partial class TemplateInput
         return result;
     }
 
-    private static FormField? Field(string at, FieldRequest r, FormField? previous, int stepCount, bool inTable, InputErrors errors)
+    private static FormField? Field(string at, FieldRequest r, FormField? previous, int stepCount, bool inTable, FieldErrors errors)
     {
         var before = Count(errors);
         if (string.IsNullOrEmpty(r.Code) || !CodePattern().IsMatch(r.Code))
@@ -142,7 +142,7 @@ internal static partial class TemplateInput
         };
     }
 
-    private static List<ChoiceOption>? Options(string at, IReadOnlyList<OptionRequest?>? requests, IReadOnlyList<ChoiceOption>? previous, InputErrors errors)
+    private static List<ChoiceOption>? Options(string at, IReadOnlyList<OptionRequest?>? requests, IReadOnlyList<ChoiceOption>? previous, FieldErrors errors)
     {
         if (requests is null || requests.Count == 0)
         {
@@ -189,7 +189,7 @@ internal static partial class TemplateInput
         }
     }
 
-    private static FormRoute Route(RouteRequest? request, List<FormField> fields, InputErrors errors)
+    private static FormRoute Route(RouteRequest? request, List<FormField> fields, FieldErrors errors)
     {
         if (request is null)
             return FormRoute.Empty;
@@ -232,7 +232,7 @@ internal static partial class TemplateInput
         return new FormRoute(steps, rules, onReject);
     }
 
-    private static RouteRule? Rule(string at, RuleRequest rule, List<FormField> fields, int stepCount, InputErrors errors)
+    private static RouteRule? Rule(string at, RuleRequest rule, List<FormField> fields, int stepCount, FieldErrors errors)
     {
         var before = Count(errors);
         var action = rule.Action ?? string.Empty;
@@ -258,7 +258,7 @@ internal static partial class TemplateInput
         return new RouteRule(action, rule.Step, users, rule.FromField, when);
     }
 
-    private static RouteCondition? Condition(string at, ConditionRequest c, List<FormField> fields, InputErrors errors)
+    private static RouteCondition? Condition(string at, ConditionRequest c, List<FormField> fields, FieldErrors errors)
     {
         var field = fields.FirstOrDefault(f => f.Code == c.Field);
         if (field is null || FieldTypes.IsLayout(field.Type) || field.Type == FieldTypes.Table)
@@ -306,7 +306,7 @@ internal static partial class TemplateInput
         return new RouteCondition(field.Code, op, value);
     }
 
-    private static List<Guid> People(string at, IReadOnlyList<Guid>? ids, InputErrors errors)
+    private static List<Guid> People(string at, IReadOnlyList<Guid>? ids, FieldErrors errors)
     {
         if (ids is null)
             return [];
@@ -317,17 +317,17 @@ internal static partial class TemplateInput
         return ids.Distinct().ToList();
     }
 
-    private static void Step(string at, int? step, int lastStep, InputErrors errors)
+    private static void Step(string at, int? step, int lastStep, FieldErrors errors)
     {
         if (step is { } s && (s < 1 || s > lastStep))
             errors.Add(at, $"must be a step of the route, between 1 and {lastStep}.");
     }
 
-    private static void NotFor(bool condition, string at, string type, InputErrors errors)
+    private static void NotFor(bool condition, string at, string type, FieldErrors errors)
     {
         if (condition)
             errors.Add(at, $"does not apply to a {type} field.");
     }
 
-    private static int Count(InputErrors errors) => errors.Count;
+    private static int Count(FieldErrors errors) => errors.Count;
 }
