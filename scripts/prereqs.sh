@@ -8,6 +8,8 @@
 #   - Chromium (/usr/bin/chromium): end-to-end tests drive it through Playwright
 #   - preview converters: vipsthumbnail (libvips-tools), pdftoppm (poppler-utils), soffice (libreoffice-{writer,calc,impress}-nogui),
 #     qpdf (tests build encrypted PDFs with it)
+#   - Dovecot (dovecot-imapd) and aiosmtpd (python3-aiosmtpd): the mail tests and the AppHost run a private IMAP server
+#     and an SMTP server delivering into its Maildirs (tools/mail)
 #   - npm packages of tools/s3rver (the S3-protocol server the storage tests and the AppHost's S3 mode run)
 #   - npm packages of src/Web (npm ci) when src/Web/package.json exists
 #   - local dotnet tools (.config/dotnet-tools.json: dotnet-ef)
@@ -38,6 +40,9 @@ done
 [[ -x /usr/bin/systemd-analyze ]] || missing+=(systemd)
 # stress-ng loads the CPU beside the suite and bench/stop/run.sh ("passes on a busy machine", issue #9).
 [[ -x /usr/bin/stress-ng ]] || missing+=(stress-ng)
+[[ -x /usr/sbin/dovecot ]] || missing+=(dovecot-imapd)
+# Debian's python3 (not a pyenv one first on PATH) has the module: tools/mail runs /usr/bin/python3 -m aiosmtpd.
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 if [[ -f src/Web/package.json ]] && ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
 
 if ((${#missing[@]})); then
@@ -55,7 +60,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   say "installed ${missing[*]}"
 else
-  say "apt packages present (postgresql-15, rabbitmq-server, nats-server, patroni, etcd-server, chromium, libvips-tools, poppler-utils, libreoffice-{writer,calc,impress}-nogui, qpdf, systemd, stress-ng)"
+  say "apt packages present (postgresql-15, rabbitmq-server, nats-server, patroni, etcd-server, chromium, libvips-tools, poppler-utils, libreoffice-{writer,calc,impress}-nogui, qpdf, systemd, stress-ng, dovecot-imapd, python3-aiosmtpd)"
 fi
 
 # --- npm packages (web client, S3 test server) ----------------------------------------------------

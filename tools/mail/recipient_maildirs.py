@@ -11,6 +11,7 @@ rename the files.
 """
 import mailbox
 import os
+import signal
 
 
 class RecipientMaildirs:
@@ -21,6 +22,9 @@ class RecipientMaildirs:
     def from_cli(cls, parser, *args):
         if len(args) != 1:
             parser.error("RecipientMaildirs takes one argument: the folder that holds one folder per user")
+        # aiosmtpd stops only on SIGINT; a supervisor (systemd, Aspire, the tests) sends SIGTERM. Exit at once:
+        # Maildir writes into tmp/ and renames, so a delivery cut short leaves no half message in new/.
+        signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
         return cls(args[0])
 
     def _user_dir(self, address):
