@@ -6,6 +6,7 @@ using Platform.Modules.Catalogs;
 using Platform.Modules.Files;
 using Platform.Modules.Forms;
 using Platform.Modules.Identity;
+using Platform.Modules.Mail;
 using Platform.Modules.Realtime;
 using Platform.Modules.Tasks;
 using Platform.ServiceDefaults;
@@ -24,6 +25,7 @@ builder.AddRealtimeModule();
 builder.AddCatalogsModule();
 builder.AddFormsModule();
 builder.AddFilesModule();
+builder.AddMailModule();
 builder.AddGateway();
 builder.AddPlatformBus();
 
@@ -43,6 +45,7 @@ app.MapRealtimeEndpoints();
 app.MapCatalogsEndpoints();
 app.MapFormsEndpoints();
 app.MapFilesEndpoints();
+app.MapMailEndpoints();
 app.MapGateway();
 app.MapWebClient();
 
