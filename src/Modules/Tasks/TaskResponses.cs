@@ -6,19 +6,20 @@ namespace Platform.Modules.Tasks;
 
 internal sealed record CommentResponse(
     Guid Id, Guid TaskId, Guid AuthorId, string Kind, string? Text, string? TextHtml,
-    IReadOnlyList<FieldChange> Changes, int? SpentMinutes, DateTimeOffset CreatedAt, IReadOnlyList<TaskAttachment> Attachments)
+    IReadOnlyList<FieldChange> Changes, int? SpentMinutes, DateTimeOffset CreatedAt, IReadOnlyList<TaskAttachment> Attachments,
+    TaskCorrespondent? ExternalAuthor, bool SentByEmail)
 {
     public static CommentResponse From(TaskComment c) => new(
         c.Id, c.TaskId, c.AuthorId, c.Kind, c.Text,
         c.Kind == CommentKinds.Assigned || c.Text is null ? null : SafeMarkdown.ToHtml(c.Text),
-        c.Changes, c.SpentMinutes, c.CreatedAt, c.Attachments);
+        c.Changes, c.SpentMinutes, c.CreatedAt, c.Attachments, c.ExternalAuthor, c.SentByEmail);
 }
 
 internal sealed record TaskDetailsResponse(
     Guid Id, string Title, string Description, string DescriptionHtml, Guid AuthorId, Guid? AssigneeId,
     IReadOnlyList<Guid> ParticipantIds, IReadOnlyList<Guid> SubscriberIds, DateOnly? DueDate, DateTimeOffset? DueAt, int? DurationMinutes,
     DateTimeOffset? ClosedAt, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<CommentResponse> Comments, TaskFormResponse? Form, IReadOnlyList<Guid> ListIds)
+    IReadOnlyList<CommentResponse> Comments, TaskFormResponse? Form, IReadOnlyList<Guid> ListIds, IReadOnlyList<TaskCorrespondent> Correspondents)
 {
     /// <param name="listIds">The lists holding the task that the caller sees (<see cref="Access.TaskAccess.VisibleListIdsAsync"/>); none for a new task.</param>
     public static TaskDetailsResponse From(WorkTask t, IReadOnlyList<Guid>? listIds = null) => new(
@@ -29,7 +30,7 @@ internal sealed record TaskDetailsResponse(
             ? new TaskFormResponse(t.FormTemplateId!.Value, t.FormVersion!.Value,
                 System.Text.Json.JsonDocument.Parse(t.FormValues!).RootElement, TaskFormJson.Deserialize(t.RouteState!), t.PendingApproverIds)
             : null,
-        listIds ?? []);
+        listIds ?? [], t.Correspondents);
 }
 
 /// <summary>A form task's pinned template version, values, route state and the approvers awaited.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.BuildingBlocks.Database;
 using Platform.BuildingBlocks.Idempotency;
+using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Modularity;
 using Platform.BuildingBlocks.Outbox;
 using Platform.BuildingBlocks.Security;
@@ -26,6 +27,8 @@ using Platform.Modules.Tasks.CreateTask;
 using Platform.Modules.Tasks.Data;
 using Platform.Modules.Tasks.GetTask;
 using Platform.Modules.Tasks.ListTasks;
+using Platform.Modules.Tasks.MailIntake;
+using Platform.Modules.Mail.Contracts;
 
 namespace Platform.Modules.Tasks;
 
@@ -51,6 +54,9 @@ public static class TasksModule
 
         IntegrationEventTypes.Register<TaskCreated>();
         IntegrationEventTypes.Register<TaskCommented>();
+        // Mail's side of the conversation: what became of a received message, and comments to send by e-mail.
+        IntegrationEventTypes.Register<MailMessageHandled>();
+        IntegrationEventTypes.Register<TaskMailRequested>();
         builder.Services.AddOutboxRelay(TasksDbContext.Schema);
         builder.Services.AddModuleDbContext<TasksDbContext>(TasksDbContext.Schema);
         builder.Services.AddScoped<TaskChanges>();
@@ -59,6 +65,9 @@ public static class TasksModule
         builder.Services.AddScoped<TaskAccess>();
         builder.Services.AddScoped<IFileAccessRule, TaskFileAccessRule>();
         builder.Services.AddScoped<TaskAttachments>();
+        builder.Services.AddScoped<MailTaskCreation>();
+        builder.Services.AddScoped<MailReply>();
+        builder.Services.AddModuleConsumers(bus => bus.AddConsumer<MailIntakeConsumer>());
         return builder;
     }
 

@@ -46,6 +46,11 @@ internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) :
             b.HasMany(t => t.Participants).WithOne().HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(t => t.Comments).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(t => new { t.OrganizationId, t.UpdatedAt });
+            b.Property(t => t.Correspondents).HasColumnType("jsonb").HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, ChangesJson),
+                v => System.Text.Json.JsonSerializer.Deserialize<List<TaskCorrespondent>>(v, ChangesJson) ?? new List<TaskCorrespondent>(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<TaskCorrespondent>>(
+                    (a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
         });
         builder.Entity<TaskParticipant>(b =>
         {
@@ -73,6 +78,10 @@ internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) :
                 v => System.Text.Json.JsonSerializer.Deserialize<List<TaskAttachment>>(v, ChangesJson) ?? new List<TaskAttachment>(),
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<TaskAttachment>>(
                     (a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+            // A record, so compared by value: no comparer needed. Null (no column value) for entries written by members.
+            b.Property(c => c.ExternalAuthor).HasColumnType("jsonb").HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, ChangesJson),
+                v => System.Text.Json.JsonSerializer.Deserialize<TaskCorrespondent>(v, ChangesJson));
             b.HasIndex(c => new { c.TaskId, c.CreatedAt, c.Ordinal });
         });
         builder.Entity<TaskUserState>(b =>

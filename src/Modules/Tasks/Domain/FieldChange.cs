@@ -34,6 +34,11 @@ internal sealed record TaskEdit
     public IReadOnlyList<Guid> RemoveParticipants { get; init; } = [];
     /// <summary>List memberships changed (by the caller, who updates the list items): list id, added or removed.</summary>
     public IReadOnlyList<(Guid ListId, bool Added)> Lists { get; init; } = [];
+    /// <summary>The history entry's id, when the caller must fix it: a mail reply takes its message's id, so it is written once.</summary>
+    public Guid? EntryId { get; init; }
+    /// <summary>Who outside the organisation wrote the entry by e-mail (see <see cref="TaskComment.ExternalAuthor"/>).</summary>
+    public TaskCorrespondent? ExternalAuthor { get; init; }
+    public bool SentByEmail { get; init; }
 
     public bool ChangesFields => Title.HasValue || Description.HasValue || AssigneeId.HasValue || Due.HasValue;
 }

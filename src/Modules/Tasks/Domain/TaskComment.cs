@@ -13,6 +13,13 @@ internal static class CommentKinds
 /// <summary>A file attached to a history entry, as the Files module described it when it was attached.</summary>
 internal sealed record TaskAttachment(Guid Id, string Name, string ContentType, long Length);
 
+/// <summary>Someone outside the organisation, known only by an e-mail address (and the name their mail gave).</summary>
+internal sealed record TaskCorrespondent(string Address, string? Name)
+{
+    public const int MaxAddressLength = 320;
+    public const int MaxNameLength = 200;
+}
+
 /// <summary>
 /// One entry of a task's history: a comment, a recorded change, or both (as in Pyrus, a comment
 /// can carry field changes and spent time).
@@ -39,12 +46,21 @@ internal sealed class TaskComment
     public int Ordinal { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// The person outside the organisation who wrote this entry by e-mail; <see cref="AuthorId"/> is then the member
+    /// it was filed under (the responsible), since every entry needs a member for access and the inbox.
+    /// </summary>
+    public TaskCorrespondent? ExternalAuthor { get; set; }
+
+    /// <summary>The comment was also sent to the task's correspondents by e-mail (TaskMailRequested).</summary>
+    public bool SentByEmail { get; set; }
+
     private TaskComment() { }
 
     public static TaskComment New(WorkTask task, Guid authorId, string kind, string? text, DateTimeOffset now,
-        IReadOnlyList<FieldChange>? changes = null, int? spentMinutes = null, IReadOnlyList<TaskAttachment>? attachments = null) => new()
+        IReadOnlyList<FieldChange>? changes = null, int? spentMinutes = null, IReadOnlyList<TaskAttachment>? attachments = null, Guid? id = null) => new()
     {
-        Id = Guid.CreateVersion7(now),
+        Id = id ?? Guid.CreateVersion7(now),
         TaskId = task.Id,
         OrganizationId = task.OrganizationId,
         AuthorId = authorId,

@@ -35,17 +35,31 @@ internal sealed class WorkTask
     public List<TaskParticipant> Participants { get; private set; } = [];
     public List<TaskComment> Comments { get; private set; } = [];
 
+    /// <summary>
+    /// People outside the organisation the task is discussed with by e-mail (a mail's external sender and Cc):
+    /// their replies become comments, and a comment "sent by e-mail" goes to them. Never members: only addresses.
+    /// </summary>
+    public List<TaskCorrespondent> Correspondents { get; private set; } = [];
+
     private WorkTask() { }
 
     public Due? Due => DueDate is null && DueAt is null ? null : new Due(DueDate, DueAt, DurationMinutes);
 
     public bool IsClosed => ClosedAt is not null;
 
-    public static WorkTask Create(Guid organizationId, Guid authorId, string title, string? description, Guid? assigneeId, DateTimeOffset now, Due? due = null)
+    public static WorkTask Create(Guid organizationId, Guid authorId, string title, string? description, Guid? assigneeId, DateTimeOffset now, Due? due = null) =>
+        CreateWithId(Guid.CreateVersion7(now), organizationId, authorId, title, description, assigneeId, now, due);
+
+    /// <summary>
+    /// A new task whose id the caller chose: a task made from a received mail takes the message's id, so
+    /// handling the message twice finds the task instead of making a second one.
+    /// </summary>
+    public static WorkTask CreateWithId(Guid id, Guid organizationId, Guid authorId, string title, string? description, Guid? assigneeId,
+        DateTimeOffset now, Due? due = null)
     {
         var task = new WorkTask
         {
-            Id = Guid.CreateVersion7(now),
+            Id = id,
             OrganizationId = organizationId,
             Title = title.Trim(),
             Description = description ?? string.Empty,
@@ -109,6 +123,36 @@ internal sealed class WorkTask
             created.Changes.Add(new FieldChange("subscribers", null, user.ToString()));
         }
     }
+
+    /// <summary>Participants named when the task is created (e.g. a mail's Cc members), recorded on its "created" entry.</summary>
+    public void AddInitialParticipants(IReadOnlyList<Guid> userIds)
+    {
+        var created = Comments.First(c => c.Kind == CommentKinds.Created);
+        foreach (var user in userIds.Distinct().Where(u => !IsParticipant(u)))
+        {
+            AddParticipant(user);
+            created.Changes.Add(new FieldChange("participants", null, user.ToString()));
+        }
+    }
+
+    /// <summary>
+    /// Records that the task was created from a mail: who outside wrote it (null for a member, who is the author),
+    /// the correspondents its e-mail conversation goes on with, and the list it was filed in.
+    /// </summary>
+    public void RecordCreatedFromMail(TaskCorrespondent? externalAuthor, IEnumerable<TaskCorrespondent> correspondents, Guid? listId)
+    {
+        var created = Comments.First(c => c.Kind == CommentKinds.Created);
+        created.ExternalAuthor = externalAuthor;
+        foreach (var correspondent in correspondents)
+            if (FindCorrespondent(correspondent.Address) is null)
+                Correspondents.Add(correspondent);
+        if (listId is { } list)
+            created.Changes.Add(new FieldChange("lists", null, list.ToString()));
+    }
+
+    /// <summary>The correspondent with this address; e-mail addresses are compared without case, as mail servers do in practice.</summary>
+    public TaskCorrespondent? FindCorrespondent(string address) =>
+        Correspondents.FirstOrDefault(c => string.Equals(c.Address, address.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Ends a subscription (the person's own or, by a participant, someone else's); one history entry.</summary>
     public TaskComment Unsubscribe(Guid actorId, Guid userId, DateTimeOffset now)
@@ -181,8 +225,11 @@ internal sealed class WorkTask
         if (changes.Count == 0 && string.IsNullOrWhiteSpace(edit.Text) && edit.SpentMinutes is null && edit.Attachments.Count == 0)
             throw new TaskRuleException("Nothing to change.");
         var kind = string.IsNullOrWhiteSpace(edit.Text) && edit.Attachments.Count == 0 ? CommentKinds.Changed : CommentKinds.Comment;
-        return Record(TaskComment.New(this, actorId, kind, string.IsNullOrWhiteSpace(edit.Text) ? null : edit.Text, now, changes, edit.SpentMinutes,
-            edit.Attachments), now);
+        var entry = TaskComment.New(this, actorId, kind, string.IsNullOrWhiteSpace(edit.Text) ? null : edit.Text, now, changes, edit.SpentMinutes,
+            edit.Attachments, edit.EntryId);
+        entry.ExternalAuthor = edit.ExternalAuthor;
+        entry.SentByEmail = edit.SentByEmail;
+        return Record(entry, now);
     }
 
     public TaskComment Close(Guid actorId, string? text, DateTimeOffset now)

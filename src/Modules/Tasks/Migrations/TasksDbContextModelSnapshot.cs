@@ -18,7 +18,7 @@ namespace Platform.Modules.Tasks.Migrations
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("tasks")
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -144,6 +144,10 @@ namespace Platform.Modules.Tasks.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ExternalAuthor")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("external_author");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -157,6 +161,10 @@ namespace Platform.Modules.Tasks.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
+
+                    b.Property<bool>("SentByEmail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sent_by_email");
 
                     b.Property<int?>("SpentMinutes")
                         .HasColumnType("integer")
@@ -362,6 +370,11 @@ namespace Platform.Modules.Tasks.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
+
+                    b.Property<string>("Correspondents")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("correspondents");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
