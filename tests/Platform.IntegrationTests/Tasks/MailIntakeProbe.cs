@@ -17,7 +17,7 @@ internal sealed class MailIntakeProbe(PlatformApp app)
 {
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    public static MailMessageReceived Mail(Guid organizationId, Guid responsibleId, MailCorrespondent from, string policy = MailSenderPolicies.Members,
+    public static MailMessageReceived Received(Guid organizationId, Guid responsibleId, MailCorrespondent from, string policy = MailSenderPolicies.Members,
         Guid? taskId = null, IReadOnlyList<MailCorrespondent>? cc = null, IReadOnlyList<Guid>? participantIds = null, Guid? listId = null,
         string subject = "A subject", string text = "A text") =>
         new(organizationId, Guid.CreateVersion7(), Guid.NewGuid(), taskId, listId, responsibleId, participantIds ?? [], policy, from, cc ?? [],

@@ -22,7 +22,7 @@ public sealed class MailIntakeTests(PlatformApp app) : IClassFixture<PlatformApp
         var sender = await org.AddMemberAsync("Sam");
         var copied = await org.AddMemberAsync("Cora");
         var watcher = await org.AddMemberAsync("Will");
-        var mail = Mail(org.Id, responsible.Id, new MailCorrespondent(sender.Email.ToUpperInvariant(), "Sam"),
+        var mail = Received(org.Id, responsible.Id, new MailCorrespondent(sender.Email.ToUpperInvariant(), "Sam"),
             cc: [new MailCorrespondent(copied.Email, "Cora"), new MailCorrespondent("carol@outside.test", "Carol")],
             participantIds: [watcher.Id], subject: "  Printer on the 3rd floor\0 jams\r\n again ", text: "It jams on every page.\0");
 
@@ -47,7 +47,7 @@ public sealed class MailIntakeTests(PlatformApp app) : IClassFixture<PlatformApp
     {
         var org = await app.CreateOrganizationAsync();
         var responsible = await org.AddMemberAsync();
-        var mail = Mail(org.Id, responsible.Id, new MailCorrespondent("dave@outside.test", "Dave"), MailSenderPolicies.Anyone,
+        var mail = Received(org.Id, responsible.Id, new MailCorrespondent("dave@outside.test", "Dave"), MailSenderPolicies.Anyone,
             cc: [new MailCorrespondent("Erin@Outside.test", null), new MailCorrespondent("DAVE@outside.test", "Dave again")], subject: " ");
 
         var handled = await probe.ReceiveAsync(mail);
@@ -66,7 +66,7 @@ public sealed class MailIntakeTests(PlatformApp app) : IClassFixture<PlatformApp
     {
         var org = await app.CreateOrganizationAsync();
         var responsible = await org.AddMemberAsync();
-        var mail = Mail(org.Id, responsible.Id, new MailCorrespondent("spam@outside.test", "Spammer"), MailSenderPolicies.Members);
+        var mail = Received(org.Id, responsible.Id, new MailCorrespondent("spam@outside.test", "Spammer"), MailSenderPolicies.Members);
 
         var handled = await probe.ReceiveAsync(mail);
 
@@ -82,7 +82,7 @@ public sealed class MailIntakeTests(PlatformApp app) : IClassFixture<PlatformApp
     {
         var org = await app.CreateOrganizationAsync();
         var responsible = await org.AddMemberAsync();
-        var mail = Mail(org.Id, responsible.Id, new MailCorrespondent(org.Admin.Email, "Admin"));
+        var mail = Received(org.Id, responsible.Id, new MailCorrespondent(org.Admin.Email, "Admin"));
         var deliveries = new ConsumedMail(mail.MessageId);
         var observing = app.Services.GetRequiredService<IBus>().ConnectConsumeObserver(deliveries);
         try
@@ -107,7 +107,7 @@ public sealed class MailIntakeTests(PlatformApp app) : IClassFixture<PlatformApp
     {
         var (org, responsible, taskId) = await TaskFromStrangerAsync();
         await Http.EnsureStatusAsync(await responsible.Client.PostAsJsonAsync($"/api/v1/tasks/{taskId}/close", new { }), HttpStatusCode.Created);
-        var reply = Mail(org.Id, responsible.Id, new MailCorrespondent("DAVE@Outside.test", "Dave D."), taskId: taskId, text: "Still broken.");
+        var reply = Received(org.Id, responsible.Id, new MailCorrespondent("DAVE@Outside.test", "Dave D."), taskId: taskId, text: "Still broken.");
 
         var handled = await probe.ReceiveAsync(reply);
 
@@ -124,7 +124,7 @@ public sealed class MailIntakeTests(PlatformApp app) : IClassFixture<PlatformApp
 
         // Redelivered: nothing more.
         await probe.PublishAsync(reply);
-        var again = Mail(org.Id, responsible.Id, new MailCorrespondent("dave@outside.test", null), taskId: taskId, text: "And now?");
+        var again = Received(org.Id, responsible.Id, new MailCorrespondent("dave@outside.test", null), taskId: taskId, text: "And now?");
         await probe.ReceiveAsync(again);
         Assert.Single((await TaskAsync(responsible, taskId)).Comments, c => c.Id == reply.MessageId);
     }
@@ -134,7 +134,7 @@ public sealed class MailIntakeTests(PlatformApp app) : IClassFixture<PlatformApp
     {
         var (org, responsible, taskId) = await TaskFromStrangerAsync();
         var before = (await TaskAsync(responsible, taskId)).Comments.Count;
-        var reply = Mail(org.Id, responsible.Id, new MailCorrespondent("mallory@outside.test", "Mallory"), MailSenderPolicies.Anyone,
+        var reply = Received(org.Id, responsible.Id, new MailCorrespondent("mallory@outside.test", "Mallory"), MailSenderPolicies.Anyone,
             taskId: taskId, cc: [new MailCorrespondent("dave@outside.test", "Dave")]);
 
         var handled = await probe.ReceiveAsync(reply);
@@ -151,17 +151,17 @@ public sealed class MailIntakeTests(PlatformApp app) : IClassFixture<PlatformApp
         var (org, responsible, taskId) = await TaskFromStrangerAsync();
         var stranger = await org.AddMemberAsync();
 
-        var byResponsible = Mail(org.Id, responsible.Id, new MailCorrespondent(responsible.Email, null), taskId: taskId, text: "Looking into it.");
+        var byResponsible = Received(org.Id, responsible.Id, new MailCorrespondent(responsible.Email, null), taskId: taskId, text: "Looking into it.");
         Assert.Equal(MailOutcomes.Commented, (await probe.ReceiveAsync(byResponsible)).GetProperty("outcome").GetString());
         var comment = (await TaskAsync(responsible, taskId)).Comments.Single(c => c.Id == byResponsible.MessageId);
         Assert.Equal(responsible.Id, comment.AuthorId);
         Assert.Null(comment.ExternalAuthor);
 
-        var byOther = await probe.ReceiveAsync(Mail(org.Id, responsible.Id, new MailCorrespondent(stranger.Email, null), taskId: taskId));
+        var byOther = await probe.ReceiveAsync(Received(org.Id, responsible.Id, new MailCorrespondent(stranger.Email, null), taskId: taskId));
         Assert.Equal(MailOutcomes.Refused, byOther.GetProperty("outcome").GetString());
         Assert.Contains("may not see this task", byOther.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
-        var gone = await probe.ReceiveAsync(Mail(org.Id, responsible.Id, new MailCorrespondent(responsible.Email, null), taskId: Guid.NewGuid()));
+        var gone = await probe.ReceiveAsync(Received(org.Id, responsible.Id, new MailCorrespondent(responsible.Email, null), taskId: Guid.NewGuid()));
         Assert.Equal(MailOutcomes.Refused, gone.GetProperty("outcome").GetString());
         Assert.Equal("the task no longer exists.", gone.GetProperty("reason").GetString());
     }
@@ -175,11 +175,11 @@ public sealed class MailIntakeTests(PlatformApp app) : IClassFixture<PlatformApp
             await responsible.Client.PostAsJsonAsync("/api/v1/lists", new { name = "Support" }), HttpStatusCode.Created);
         var listId = list.GetProperty("id").GetGuid();
 
-        var filed = Mail(org.Id, responsible.Id, new MailCorrespondent(org.Admin.Email, null), listId: listId);
+        var filed = Received(org.Id, responsible.Id, new MailCorrespondent(org.Admin.Email, null), listId: listId);
         Assert.Null((await probe.ReceiveAsync(filed)).GetProperty("reason").GetString());
         Assert.Equal([listId], (await TaskAsync(responsible, filed.MessageId)).ListIds);
 
-        var unknown = Mail(org.Id, responsible.Id, new MailCorrespondent(org.Admin.Email, null), listId: Guid.NewGuid());
+        var unknown = Received(org.Id, responsible.Id, new MailCorrespondent(org.Admin.Email, null), listId: Guid.NewGuid());
         var handled = await probe.ReceiveAsync(unknown);
         Assert.Equal(MailOutcomes.TaskCreated, handled.GetProperty("outcome").GetString());
         Assert.Contains("no longer exists", handled.GetProperty("reason").GetString(), StringComparison.Ordinal);
@@ -227,7 +227,7 @@ public sealed class MailIntakeTests(PlatformApp app) : IClassFixture<PlatformApp
     {
         var org = await app.CreateOrganizationAsync();
         var responsible = await org.AddMemberAsync("Rita");
-        var mail = Mail(org.Id, responsible.Id, new MailCorrespondent("dave@outside.test", "Dave"), MailSenderPolicies.Anyone,
+        var mail = Received(org.Id, responsible.Id, new MailCorrespondent("dave@outside.test", "Dave"), MailSenderPolicies.Anyone,
             cc: [new MailCorrespondent("erin@outside.test", "Erin")], subject: "Broken printer");
         Assert.Equal(MailOutcomes.TaskCreated, (await probe.ReceiveAsync(mail)).GetProperty("outcome").GetString());
         return (org, responsible, mail.MessageId);
