@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Eventing;
 using Microsoft.Extensions.Configuration;
+using Platform.AppHost.Resources;
 using Platform.AppHost.Topologies;
 
 namespace Platform.AppHost;
@@ -16,7 +17,7 @@ internal static class Announcement
 {
     private sealed record SetupStatus(bool SetupRequired);
 
-    public static void Register(IDistributedApplicationBuilder builder, PlatformEntryPoint platform, string setupToken)
+    public static void Register(IDistributedApplicationBuilder builder, PlatformEntryPoint platform, string setupToken, MailResources.DevMail mail)
     {
         var sinceStart = Stopwatch.StartNew();
         var entryUrl = new Uri(EndpointUrl(platform.Entry) + "/");
@@ -30,6 +31,9 @@ internal static class Announcement
             }
 
             Console.WriteLine($"[apphost] {login}");
+            // Enough to connect the development mailbox as a mail integration and write to it (docs/mail.md).
+            Console.WriteLine($"[apphost] mail: write to {mail.Server.Address(MailResources.MailboxUser)} through SMTP 127.0.0.1:{mail.Server.SmtpPort} "
+                + $"(no login); its mailbox is IMAP 127.0.0.1:{mail.Server.ImapPort}, security none, user {MailResources.MailboxUser}, password {mail.Password}");
             Console.WriteLine($"[apphost] dashboard: {DashboardLogin(builder.Configuration)}");
             Console.WriteLine($"[apphost] open {entryUrl}");
         });

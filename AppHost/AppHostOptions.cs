@@ -13,6 +13,8 @@ public sealed record AppHostOptions
           --pg-port <n>         PostgreSQL port (default 15432)
           --rabbit-port <n>     RabbitMQ AMQP port, cluster only (default 15673)
           --nats-port <n>       NATS port, cluster only (default 14222)
+          --imap-port <n>       the development mailbox's IMAP port (default 11143)
+          --smtp-port <n>       the development mail system's SMTP port (default 12525)
           --dashboard-port <n>  Aspire dashboard (default 17161; its OTLP endpoint n+1, resource service n+2)
           --environment <e>     ASPNETCORE_ENVIRONMENT of the nodes (default Development)
           --data <dir>          data folder (default: .data in the repository; a relative path is taken from the current folder)
@@ -28,6 +30,11 @@ public sealed record AppHostOptions
 
     /// <summary>14222: beside NATS's default 4222, left to a system server.</summary>
     public int NatsPort { get; init; } = 14222;
+
+    /// <summary>11143 and 12525: beside IMAP's 143 and SMTP's 25, left to a system mail server.</summary>
+    public int ImapPort { get; init; } = 11143;
+
+    public int SmtpPort { get; init; } = 12525;
 
     /// <summary>17161: what `aspire new` templates pick; the dashboard's OTLP and resource-service endpoints follow it.</summary>
     public int DashboardPort { get; init; } = 17161;
@@ -52,6 +59,8 @@ public sealed record AppHostOptions
                 "--pg-port" => options with { PostgresPort = Port(Value(), name) },
                 "--rabbit-port" => options with { RabbitMqPort = Port(Value(), name) },
                 "--nats-port" => options with { NatsPort = Port(Value(), name) },
+                "--imap-port" => options with { ImapPort = Port(Value(), name) },
+                "--smtp-port" => options with { SmtpPort = Port(Value(), name) },
                 "--dashboard-port" => options with { DashboardPort = Port(Value(), name) },
                 "--topology" => options with { Topology = Value() },
                 "--environment" => options with { Environment = Value() },

@@ -17,6 +17,8 @@ internal sealed class AptPrerequisite(string description, string package, Func<b
 
     public static AptPrerequisite Postgres { get; } = new("PostgreSQL 15", "postgresql-15", () => PostgresBinaries.TryLocate() is not null);
     public static AptPrerequisite RabbitMq { get; } = new("RabbitMQ", "rabbitmq-server", () => RabbitMqBinaries.TryLocate() is not null);
+    public static AptPrerequisite Dovecot { get; } = new("Dovecot (IMAP)", "dovecot-imapd", () => File.Exists("/usr/sbin/dovecot"));
+    public static AptPrerequisite Aiosmtpd { get; } = new("aiosmtpd (SMTP)", "python3-aiosmtpd", () => Directory.Exists("/usr/lib/python3/dist-packages/aiosmtpd"));
     public static AptPrerequisite Nats { get; } = new("NATS", "nats-server", () => File.Exists("/usr/sbin/nats-server") || File.Exists("/usr/bin/nats-server"));
 
     /// <summary>Installs what is missing of <paramref name="prerequisites"/> (one apt run); false when something still is.</summary>

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.AppHost;
+using Platform.AppHost.Resources;
 using Platform.AppHost.Topologies;
 
 // A .NET Aspire AppHost: declare the resources of a topology, then run them under DCP, with the dashboard.
@@ -25,8 +26,8 @@ if (options.ShowHelp)
 }
 
 AptPrerequisite[] prerequisites = options.Topology == "cluster"
-    ? [AptPrerequisite.Postgres, AptPrerequisite.RabbitMq, AptPrerequisite.Nats]
-    : [AptPrerequisite.Postgres];
+    ? [AptPrerequisite.Postgres, AptPrerequisite.RabbitMq, AptPrerequisite.Nats, AptPrerequisite.Dovecot, AptPrerequisite.Aiosmtpd]
+    : [AptPrerequisite.Postgres, AptPrerequisite.Dovecot, AptPrerequisite.Aiosmtpd];
 if (!await AptPrerequisite.EnsureInstalledAsync(prerequisites))
 {
     return 1;
@@ -49,7 +50,9 @@ builder.Services.AddHostedService<ResourceProgress>();
 var platform = options.Topology == "cluster"
     ? ClusterTopology.Compose(builder, options, layout, setupToken)
     : SingleNodeTopology.Compose(builder, options, layout, setupToken);
-Announcement.Register(builder, platform, setupToken);
+// Independent of the nodes: a mail node's reader retries until the mailbox answers.
+var mail = builder.AddDevMail(layout, options.ImapPort, options.SmtpPort);
+Announcement.Register(builder, platform, setupToken, mail);
 
 await using var app = builder.Build();
 await app.RunAsync();

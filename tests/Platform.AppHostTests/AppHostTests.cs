@@ -32,13 +32,17 @@ public sealed class AppHostTests(ITestOutputHelper output)
         var port = PortAllocator.GetFreeTcpPort();
         var pgPort = PortAllocator.GetFreeTcpPort();
         var url = new Uri($"http://127.0.0.1:{port}/");
-        string[] arguments = ["--port", Invariant(port), "--pg-port", Invariant(pgPort), "--data", "data"];
+        var imapPort = PortAllocator.GetFreeTcpPort();
+        var smtpPort = PortAllocator.GetFreeTcpPort();
+        string[] arguments = ["--port", Invariant(port), "--pg-port", Invariant(pgPort), "--imap-port", Invariant(imapPort), "--smtp-port", Invariant(smtpPort), "--data", "data"];
 
         string firstToken;
         await using (var first = new AppHostRun(folder.Root, arguments))
         {
             await first.StartAsync();
             AssertPrinted(first, $"[apphost] open {url}");
+            var mailLine = $"[apphost] mail: write to tasks@platform.test through SMTP 127.0.0.1:{smtpPort} ";
+            AssertPrinted(first, line => line.StartsWith(mailLine, StringComparison.Ordinal) && line.Contains($"IMAP 127.0.0.1:{imapPort}", StringComparison.Ordinal), mailLine);
             firstToken = first.SetupToken ?? throw new Xunit.Sdk.XunitException($"No setup token was printed on a first run.{first.Tail()}");
 
             using var api = new PlatformApi(url, first);
@@ -86,7 +90,8 @@ public sealed class AppHostTests(ITestOutputHelper output)
         var gateway = new Uri($"http://127.0.0.1:{port}/");
         await using var run = new AppHostRun(folder.Root,
             ["--topology", "cluster", "--port", Invariant(port), "--pg-port", Invariant(pgPort), "--rabbit-port", Invariant(rabbitPort),
-             "--nats-port", Invariant(natsPort), "--data", "data"]);
+             "--nats-port", Invariant(natsPort), "--imap-port", Invariant(PortAllocator.GetFreeTcpPort()),
+             "--smtp-port", Invariant(PortAllocator.GetFreeTcpPort()), "--data", "data"]);
 
         await run.StartAsync();
         AssertPrinted(run, $"[apphost] open {gateway}");
@@ -135,7 +140,7 @@ public sealed class AppHostTests(ITestOutputHelper output)
 
     /// <summary>What every run starts, as command-line fragments: DCP, the dashboard, PostgreSQL and the nodes.</summary>
     private static readonly string[] SingleProcesses =
-        ["dcp start-apiserver", "dcp run-controllers", "Aspire.Dashboard", "postgresql/15/bin/postgres", "Platform.Host"];
+        ["dcp start-apiserver", "dcp run-controllers", "Aspire.Dashboard", "postgresql/15/bin/postgres", "Platform.Host", "dovecot", "aiosmtpd"];
 
     /// <summary>
     /// SIGINT, as Ctrl+C: exit code 0 within <see cref="StopTimeout"/>, and not one process of the run left — neither one

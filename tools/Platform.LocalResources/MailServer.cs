@@ -116,42 +116,60 @@ public sealed class MailServer : IAsyncDisposable
             .SelectMany(Directory.EnumerateFiles).Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Writes the configuration and the users' folders without starting anything: for a supervisor of its own (the
+    /// AppHost's DCP) that then runs <see cref="DovecotCommand"/> and <see cref="SmtpCommand"/>.
+    /// </summary>
+    public async Task PrepareAsync(CancellationToken ct)
+    {
+        EnsureInstalled();
+        Directory.CreateDirectory(UsersDirectory);
+        if (!File.Exists(PasswdFile))
+            await File.WriteAllTextAsync(PasswdFile, string.Empty, ct);
+        await File.WriteAllTextAsync(ConfigFile, DovecotConfig(), ct);
+        // Dovecot's unprivileged processes read the users' folders; the data folder must be traversable.
+        if (OperatingSystem.IsLinux())
+            File.SetUnixFileMode(DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        await OwnAsync(UsersDirectory, ct);
+    }
+
+    /// <summary>Dovecot in the foreground with this folder's configuration.</summary>
+    public MailServerCommand DovecotCommand => new(DovecotBinary, ["-F", "-c", ConfigFile], DataDirectory, new Dictionary<string, string?>());
+
+    /// <summary>aiosmtpd with the handler that delivers into this folder's Maildirs.</summary>
+    public MailServerCommand SmtpCommand => new(PythonBinary,
+        // -n: when not root aiosmtpd must not try to drop to nobody; as root it drops to nobody itself, the uid
+        // Dovecot's users have.
+        [.. new[] { "-m", "aiosmtpd", "-l", $"127.0.0.1:{SmtpPort.ToString(CultureInfo.InvariantCulture)}" },
+            .. IsRoot ? Array.Empty<string>() : ["-n"],
+            "-c", "recipient_maildirs.RecipientMaildirs", UsersDirectory],
+        _toolsDirectory, new Dictionary<string, string?> { ["PYTHONPATH"] = _toolsDirectory });
+
     /// <summary>Starts both servers (what already runs is left alone) and returns once both greet a client.</summary>
     public async Task StartAsync(CancellationToken ct)
     {
-        EnsureInstalled();
         await _gate.WaitAsync(ct);
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var stopwatch = Stopwatch.StartNew();
-            Directory.CreateDirectory(UsersDirectory);
-            if (!File.Exists(PasswdFile))
-                await File.WriteAllTextAsync(PasswdFile, string.Empty, ct);
-            await File.WriteAllTextAsync(ConfigFile, DovecotConfig(), ct);
-            // Dovecot's unprivileged processes read the users' folders; the data folder must be traversable.
-            if (OperatingSystem.IsLinux())
-                File.SetUnixFileMode(DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-            await OwnAsync(UsersDirectory, ct);
-
+            await PrepareAsync(ct);
+            var dovecot = DovecotCommand;
             _dovecot = await StartOneAsync(_dovecot, new ManagedProcessOptions
             {
-                FileName = DovecotBinary,
-                Arguments = ["-F", "-c", ConfigFile],
+                FileName = dovecot.FileName,
+                Arguments = dovecot.Arguments,
                 PidFile = DataDirectory + ".dovecot.pid",
                 CommandMarker = ConfigFile,
             }, ImapPort, "* OK", ct);
+            var smtp = SmtpCommand;
             _smtp = await StartOneAsync(_smtp, new ManagedProcessOptions
             {
-                FileName = PythonBinary,
-                // -n: when not root aiosmtpd must not try to drop to nobody; as root it drops to nobody itself,
-                // the uid Dovecot's users have.
-                Arguments = [.. new[] { "-m", "aiosmtpd", "-l", $"127.0.0.1:{SmtpPort.ToString(CultureInfo.InvariantCulture)}" },
-                    .. IsRoot ? Array.Empty<string>() : ["-n"],
-                    "-c", "recipient_maildirs.RecipientMaildirs", UsersDirectory],
-                WorkingDirectory = _toolsDirectory,
-                Environment = new Dictionary<string, string?> { ["PYTHONPATH"] = _toolsDirectory },
+                FileName = smtp.FileName,
+                Arguments = smtp.Arguments,
+                WorkingDirectory = smtp.WorkingDirectory,
+                Environment = smtp.Environment,
                 PidFile = DataDirectory + ".smtp.pid",
                 CommandMarker = UsersDirectory,
             }, SmtpPort, "220", ct);
@@ -346,3 +364,6 @@ public sealed class MailServer : IAsyncDisposable
         throw new InvalidOperationException("tools/mail/recipient_maildirs.py was not found above " + AppContext.BaseDirectory + "; pass toolsDirectory.");
     }
 }
+
+/// <summary>A program line of the mail system, for a supervisor that is not <see cref="MailServer"/> itself.</summary>
+public sealed record MailServerCommand(string FileName, IReadOnlyList<string> Arguments, string WorkingDirectory, IReadOnlyDictionary<string, string?> Environment);
