@@ -23,7 +23,7 @@ public sealed class NodeTests(PlatformApp app) : IClassFixture<PlatformApp>
 
         var node = await client.GetFromJsonAsync<JsonElement>("/health/node");
         Assert.Equal(["files", "mail", "scheduler", "web", "workers"], node.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Order());
-        Assert.Equal(["catalogs", "files", "forms", "identity", "realtime", "tasks"], node.GetProperty("modules").EnumerateArray().Select(r => r.GetString()).Order());
+        Assert.Equal(["catalogs", "files", "forms", "identity", "mail", "realtime", "tasks"], node.GetProperty("modules").EnumerateArray().Select(r => r.GetString()).Order());
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class NodeTests(PlatformApp app) : IClassFixture<PlatformApp>
 
             await using var connection = new Npgsql.NpgsqlConnection(server.ConnectionString(database));
             await connection.OpenAsync();
-            foreach (var schema in new[] { "platform", "identity", "tasks", "realtime" })
+            foreach (var schema in new[] { "platform", "identity", "tasks", "realtime", "mail" })
             {
                 await using var command = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM \"{schema}\".__ef_migrations_history", connection);
                 Assert.True((long)(await command.ExecuteScalarAsync())! >= 1, $"schema {schema} was not migrated");

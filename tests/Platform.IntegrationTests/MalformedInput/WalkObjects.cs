@@ -41,11 +41,19 @@ public sealed class WalkObjects
         var department = await IdAsync(admin.PostAsJsonAsync("/api/v1/departments", new { name = "Walked department" }));
         var role = await IdAsync(admin.PostAsJsonAsync("/api/v1/roles", new { name = "Walked role" }));
         var bot = await IdAsync(admin.PostAsJsonAsync("/api/v1/bots", new { displayName = "Walked bot" }));
+        // Disabled: no reader connects to it (port 1 refuses at once if "test" is walked).
+        var mailbox = await IdAsync(admin.PostAsJsonAsync("/api/v1/mail/integrations", new
+        {
+            name = "Walked mailbox", enabled = false, address = "walk@example.test", responsibleId = org.Admin.Id,
+            imap = new { host = "127.0.0.1", port = 1, security = "none", user = "walk", password = "walk" },
+        }));
 
         var ids = new Dictionary<string, object>
         {
             ["tasks"] = task, ["lists"] = list, ["forms"] = form, ["catalogs"] = catalog, ["files"] = file,
-            ["departments"] = department, ["roles"] = role, ["bots"] = bot,
+            ["departments"] = department, ["roles"] = role, ["bots"] = bot, ["integrations"] = mailbox,
+            // No API makes an outgoing message (only a comment by e-mail on a mail task): an unknown one answers 404.
+            ["outgoing"] = Guid.NewGuid(),
             // People in a path are the member: the one the admin manages and the member may act as.
             ["users"] = member.Id, ["members"] = member.Id, ["participants"] = member.Id, ["subscribers"] = member.Id,
             ["versions"] = 1, ["pages"] = 1,
