@@ -89,6 +89,9 @@ public sealed partial class ListsTests(PlatformFixture platform)
             await Expect(inboxItem).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = LiveUpdateTimeoutMs });
             await Expect(inboxItem.GetByTestId("inbox-reason")).ToHaveTextAsync("New activity");
             await Expect(inboxItem.GetByTestId("inbox-unread")).ToBeVisibleAsync();
+            // The header counts it too. Waiting for the badge also lets the header settle: it appears beside "Inbox" and
+            // shifts the links after it, and a click on "Lists" during that shift was lost on a loaded machine.
+            await Expect(bob.GetByTestId("inbox-count")).ToHaveTextAsync("1");
 
             // Bob keeps drafts in a list of his own.
             await bob.GetByTestId("nav-lists").ClickAsync();
