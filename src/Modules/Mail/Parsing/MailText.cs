@@ -51,7 +51,7 @@ internal static partial class MailText
     }
 
     /// <summary>PostgreSQL text cannot hold NUL; other control characters but tab and line breaks are noise from broken mail.</summary>
-    private static string Clean(string text)
+    public static string Clean(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)

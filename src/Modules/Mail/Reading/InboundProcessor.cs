@@ -40,8 +40,10 @@ internal sealed class InboundProcessor(MailDbContext db, TimeProvider time)
         var message = fetched.Message;
         if (message is not null)
         {
-            record.MessageId = Truncate(message.MessageId, InboundMessage.MaxMessageIdLength);
-            record.FromAddress = Truncate(message.From.Mailboxes.FirstOrDefault()?.Address, 320);
+            // Header values of hostile mail may hold NUL, which PostgreSQL text refuses: one such message must not
+            // stop the mailbox (its commit would fail on every retry).
+            record.MessageId = Truncate(Storable(message.MessageId), InboundMessage.MaxMessageIdLength);
+            record.FromAddress = Truncate(Storable(message.From.Mailboxes.FirstOrDefault()?.Address), 320);
             record.Subject = MailText.Subject(message, 500);
         }
 
@@ -83,12 +85,12 @@ internal sealed class InboundProcessor(MailDbContext db, TimeProvider time)
             .Where(m => !string.IsNullOrWhiteSpace(m.Address) && !own(m.Address) && !string.Equals(m.Address, from.Address, StringComparison.OrdinalIgnoreCase))
             .DistinctBy(m => m.Address.ToLowerInvariant())
             .Take(50)
-            .Select(m => new MailCorrespondent(m.Address, NameOf(m)))
+            .Select(m => new MailCorrespondent(MailText.Clean(m.Address), NameOf(m)))
             .ToList();
         var subject = MailText.Subject(message, MailMessageReceived.MaxSubjectLength);
         db.AddIntegrationEvent(new MailMessageReceived(
             integration.OrganizationId, record.Id, integration.Id, taskId, integration.ListId, integration.ResponsibleId,
-            integration.ParticipantIds, integration.SenderPolicy, new MailCorrespondent(from.Address, NameOf(from)), copied,
+            integration.ParticipantIds, integration.SenderPolicy, new MailCorrespondent(MailText.Clean(from.Address), NameOf(from)), copied,
             subject, body, record.ReceivedAt));
         // Later replies to this message (from anyone copied on it) find the task through its Message-ID.
         if (record.MessageId is { } id && !await db.ThreadMessages.AnyAsync(t => t.OrganizationId == integration.OrganizationId && t.MessageId == id, ct))
@@ -131,7 +133,9 @@ internal sealed class InboundProcessor(MailDbContext db, TimeProvider time)
             || (address.EndsWith(domain, StringComparison.OrdinalIgnoreCase) && address.StartsWith(local + "+", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static string? NameOf(MailboxAddress mailbox) => string.IsNullOrWhiteSpace(mailbox.Name) ? null : Truncate(mailbox.Name.Trim(), 200);
+    private static string? NameOf(MailboxAddress mailbox) => string.IsNullOrWhiteSpace(mailbox.Name) ? null : Truncate(MailText.Clean(mailbox.Name), 200);
+
+    private static string? Storable(string? value) => value is null ? null : MailText.Clean(value);
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }
